@@ -1,1 +1,2 @@
-export {};
+export { CREDIT_CODE_CHARSET, creditCodeCheckChar, isValidCreditCode } from "./gb32100.ts";
+export { idCardCheckChar, isValidIdCard } from "./gb11643.ts";

@@ -1,1 +1,17 @@
-export {};
+export { csvCell, parseCsvText } from "./csv-text.ts";
+export { type BadRecord, MAX_PREAMBLE_ROWS, type PreparedCsv, prepareCsv } from "./csv-prepare.ts";
+export { type CsvEncoding, detectEncoding, isUtf8 } from "./encoding.ts";
+export { ReferenceError, RefusedFileError } from "./errors.ts";
+export {
+  type AliasTable,
+  defaultAliasFile,
+  findRepoRoot,
+  type HeaderMatch,
+  type HeaderVerdict,
+  loadAliasTable,
+  matchHeader,
+} from "./headers.ts";
+export { type ColumnDecl, type ColumnType, type KindDecl, type KindName, kindByName, kinds, type RowRule } from "./kinds.ts";
+export { type FileFormat, sniffFile } from "./sniff.ts";
+export { normaliseHeader, toHalfWidth, trimCell } from "./text.ts";
+export { isDateFormat, readXlsx, serialToIso, type XlsxMerge, type XlsxRow, type XlsxSheet } from "./xlsx-reader.ts";

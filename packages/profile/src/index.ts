@@ -1,1 +1,19 @@
-export {};
+export { ProfileError, type ProfileIssue } from "./error.ts";
+export { bareTownName, lookupKey, normaliseText } from "./keys.ts";
+export { DEFAULT_PROFILE, findDefaultProfile, loadProfile, PROFILE_ENV, parseProfile, profilePath } from "./load.ts";
+export { ProfileResolver, type ResolvedCategory, type ResolvedUnit, type UnitLevel } from "./resolve.ts";
+export {
+  bureauSchema,
+  districtSchema,
+  formatPath,
+  type HazardCategory,
+  hazardCategorySchema,
+  OTHER_CATEGORY,
+  type Profile,
+  type ProfileInput,
+  profileErrorMap,
+  profileSchema,
+  type Town,
+  townSchema,
+  unitSchema,
+} from "./schema.ts";

@@ -1,1 +1,11 @@
-export {};
+export { CliError, WarehouseLockedError } from "./errors.ts";
+export { migrate, SQL_DIR } from "./migrate.ts";
+export { quotedIdentifier, quotedString } from "./sql.ts";
+export {
+  defaultWarehousePath,
+  inTransaction,
+  type OpenOptions,
+  openWarehouse,
+  queryRows,
+  type Warehouse,
+} from "./warehouse.ts";

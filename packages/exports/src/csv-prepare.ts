@@ -1,0 +1,289 @@
+// Streams a CSV export of any supported encoding into a UTF-8 file that DuckDB's read_csv can
+// load at full speed: title rows and the header cut off, every record exactly as wide as the
+// header (short rows padded, blank rows kept as empty rows so row numbers stay true), and the
+// few records that cannot be read as rows set aside with the reason. One pass, flat memory.
+import fs from "node:fs";
+import path from "node:path";
+import { parseCsvText } from "./csv-text.ts";
+import { type CsvEncoding, detectEncoding, looksBinary } from "./encoding.ts";
+import { RefusedFileError } from "./errors.ts";
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const CHUNK = 1 << 20;
+/** How many rows may precede the header (title, export time, blank rows), plus the header. */
+export const MAX_PREAMBLE_ROWS = 10;
+/** A record longer than this means an unclosed quote swallowed the rest of the file. */
+const MAX_RECORD_BYTES = 16 << 20;
+
+export interface BadRecord {
+  rowNo: number;
+  text: string;
+  reason: string;
+}
+
+export interface PreparedCsv {
+  encoding: CsvEncoding;
+  /** Rows above the header (title, export time, blank). */
+  preamble: string[][];
+  /** null when none of the first rows is a known header: `preamble` then holds those rows. */
+  header: string[] | null;
+  /** 1-based row number of the header in the file (as Excel shows it). */
+  headerRowNo: number;
+  /** UTF-8 CSV without header; record i is row headerRowNo + 1 + i of the file. */
+  dataFile: string;
+  dataRecords: number;
+  badRecords: BadRecord[];
+}
+
+export interface PrepareCsvOptions {
+  /** Where the UTF-8 copy is written; the caller deletes it. */
+  tmpDir: string;
+  /** Index of the header among the first rows, or -1 when none is a header. */
+  pickHeader(rows: string[][]): number;
+  onProgress?(bytes: number, rows: number): void;
+}
+
+class NotUtf8 extends Error {}
+
+/** Yields the file's content as UTF-8 bytes, decoding as it goes. */
+async function* utf8Chunks(file: string, encoding: CsvEncoding, bomLength: number): AsyncGenerator<Buffer> {
+  const stream = fs.createReadStream(file, { highWaterMark: CHUNK, start: bomLength });
+  if (encoding === "utf-8") {
+    // Validate as we pass bytes through: the first megabyte may be plain ASCII in a GBK file.
+    const check = new TextDecoder("utf-8", { fatal: true });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      try {
+        check.decode(chunk, { stream: true });
+      } catch {
+        stream.destroy();
+        throw new NotUtf8();
+      }
+      yield chunk;
+    }
+    return;
+  }
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) yield Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
+    const tail = decoder.decode();
+    if (tail) yield Buffer.from(tail, "utf8");
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof TypeError)
+      throw new RefusedFileError(
+        "无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GBK/GB18030。请在 Excel 或 WPS 中另存为“CSV UTF-8”或 .xlsx 后再导入。",
+      );
+    throw e;
+  }
+}
+
+export async function prepareCsv(file: string, options: PrepareCsvOptions): Promise<PreparedCsv> {
+  const sample = readHead(file, CHUNK);
+  const guess = detectEncoding(sample);
+  if (guess.encoding !== "utf-16le" && guess.encoding !== "utf-16be" && looksBinary(sample))
+    throw new RefusedFileError("文件内容不是文本（含二进制数据），可能已损坏或不是 CSV 文件。请从平台重新导出。");
+  try {
+    return await prepareWith(file, guess.encoding, guess.bomLength, options);
+  } catch (e) {
+    if (!(e instanceof NotUtf8)) throw e;
+    // Valid UTF-8 at the start, invalid later: an ASCII-only head on a GBK file.
+    return prepareWith(file, "gb18030", 0, options);
+  }
+}
+
+function readHead(file: string, n: number): Buffer {
+  const fd = fs.openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, n, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function prepareWith(
+  file: string,
+  encoding: CsvEncoding,
+  bomLength: number,
+  options: PrepareCsvOptions,
+): Promise<PreparedCsv> {
+  const dataFile = path.join(options.tmpDir, `stage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+  const out = fs.openSync(dataFile, "w");
+  const result: PreparedCsv = {
+    encoding,
+    preamble: [],
+    header: null,
+    headerRowNo: 0,
+    dataFile,
+    dataRecords: 0,
+    badRecords: [],
+  };
+  try {
+    let pending: Buffer = Buffer.alloc(0);
+    let width = 0; // header width, once known
+    let padRow: Buffer = Buffer.alloc(0);
+    let bytesIn = 0;
+    let rowNo = 0; // last row number handed out
+    let headerFound = false;
+
+    const consume = (buf: Buffer, final: boolean): number => {
+      // Data phase: returns the offset of the first incomplete record.
+      let recStart = 0;
+      let copyFrom = 0;
+      let fields = 1;
+      let cut = -1;
+      let inQuotes = false;
+      const len = buf.length;
+      const finishRecord = (end: number, next: number) => {
+        let stop = end;
+        if (stop > recStart && buf[stop - 1] === CR) stop--;
+        rowNo++;
+        result.dataRecords++;
+        if (stop === recStart) {
+          flush(buf, copyFrom, recStart);
+          fs.writeSync(out, padRow);
+          copyFrom = next;
+        } else if (fields < width) {
+          flush(buf, copyFrom, stop);
+          fs.writeSync(out, `${",".repeat(width - fields)}\n`);
+          copyFrom = next;
+        } else if (fields > width) {
+          flush(buf, copyFrom, recStart);
+          if (onlyEmptyCells(buf, cut, stop)) {
+            // Trailing empty cells beyond the header (common in Excel saves): drop them.
+            flush(buf, recStart, cut);
+            fs.writeSync(out, "\n");
+          } else {
+            result.badRecords.push({
+              rowNo,
+              text: buf.toString("utf8", recStart, stop),
+              reason: `该行有 ${fields} 列，多于表头的 ${width} 列（可能有未加引号的逗号）`,
+            });
+            fs.writeSync(out, padRow);
+          }
+          copyFrom = next;
+        } else if (next > len) {
+          // Last record of the file without a newline: give it one.
+          flush(buf, copyFrom, stop);
+          fs.writeSync(out, "\n");
+          copyFrom = len;
+        }
+      };
+      const flush = (b: Buffer, from: number, to: number) => {
+        if (to > from) fs.writeSync(out, b, from, to - from);
+      };
+      for (let i = 0; i < len; i++) {
+        const b = buf[i];
+        if (b === QUOTE) {
+          inQuotes = !inQuotes;
+        } else if (!inQuotes) {
+          if (b === COMMA) {
+            fields++;
+            if (fields === width + 1) cut = i;
+          } else if (b === LF) {
+            finishRecord(i, i + 1);
+            recStart = i + 1;
+            fields = 1;
+            cut = -1;
+          }
+        }
+      }
+      if (final && recStart < len) {
+        if (inQuotes) throw unclosedQuote(rowNo + 1);
+        finishRecord(len, len + 1);
+        recStart = len;
+      }
+      flush(buf, copyFrom, recStart);
+      if (!final && len - recStart > MAX_RECORD_BYTES) throw unclosedQuote(rowNo + 1);
+      return recStart;
+    };
+
+    const findHeader = (buf: Buffer, final: boolean): number => {
+      // Preamble phase: returns the offset where data starts, or -1 to wait for more bytes.
+      const bounds = recordBounds(buf, MAX_PREAMBLE_ROWS + 1, final);
+      if (bounds.length < MAX_PREAMBLE_ROWS + 1 && !final && buf.length < 4 * CHUNK) return -1;
+      const rows = bounds.map(([s, e]) => parseCsvText(buf.toString("utf8", s, e))[0] ?? []);
+      const h = options.pickHeader(rows);
+      headerFound = true;
+      if (h < 0) {
+        result.preamble = rows;
+        return buf.length;
+      }
+      result.preamble = rows.slice(0, h);
+      result.header = rows[h]!;
+      result.headerRowNo = h + 1;
+      rowNo = h + 1;
+      width = result.header.length;
+      padRow = Buffer.from(`${",".repeat(width - 1)}\n`);
+      return bounds[h]![2];
+    };
+
+    for await (const chunk of utf8Chunks(file, encoding, bomLength)) {
+      bytesIn += chunk.length;
+      let buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      if (!headerFound) {
+        const start = findHeader(buf, false);
+        if (start < 0) {
+          pending = buf;
+          continue;
+        }
+        if (!result.header) break;
+        buf = buf.subarray(start);
+      }
+      pending = buf.subarray(consume(buf, false));
+      options.onProgress?.(bytesIn, result.dataRecords);
+    }
+    if (!headerFound) {
+      const start = findHeader(pending, true);
+      pending = result.header ? pending.subarray(start) : Buffer.alloc(0);
+    }
+    if (result.header && pending.length > 0) consume(pending, true);
+    options.onProgress?.(bytesIn, result.dataRecords);
+    return result;
+  } catch (e) {
+    fs.closeSync(out);
+    fs.rmSync(dataFile, { force: true });
+    throw e;
+  } finally {
+    try {
+      fs.closeSync(out);
+    } catch {
+      // already closed on the error path
+    }
+  }
+}
+
+function unclosedQuote(rowNo: number): RefusedFileError {
+  return new RefusedFileError(
+    `第 ${rowNo} 行起引号未闭合，之后的内容无法按行读取（文件可能被截断或手工改坏）。请检查该行，或从平台重新导出。`,
+  );
+}
+
+/** True when bytes [from, to) are only commas, quotes and blanks. */
+function onlyEmptyCells(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = buf[i];
+    if (b !== COMMA && b !== QUOTE && b !== 0x20 && b !== 0x09) return false;
+  }
+  return true;
+}
+
+/** [start, end-without-newline, next] of up to `max` complete records. */
+function recordBounds(buf: Buffer, max: number, final: boolean): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < buf.length && out.length < max; i++) {
+    const b = buf[i];
+    if (b === QUOTE) inQuotes = !inQuotes;
+    else if (b === LF && !inQuotes) {
+      out.push([start, i > start && buf[i - 1] === CR ? i - 1 : i, i + 1]);
+      start = i + 1;
+    }
+  }
+  if (final && out.length < max && start < buf.length) out.push([start, buf.length, buf.length]);
+  return out;
+}

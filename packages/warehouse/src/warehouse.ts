@@ -1,0 +1,79 @@
+// Opening the warehouse: one DuckDB file, one writer at a time (DuckDB's own file lock),
+// migrations applied on open. The connection is handed to callers; nothing else is global.
+import fs from "node:fs";
+import path from "node:path";
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { CliError, WarehouseLockedError } from "./errors.ts";
+import { migrate } from "./migrate.ts";
+
+export interface Warehouse {
+  path: string;
+  connection: DuckDBConnection;
+  readOnly: boolean;
+  close(): void;
+}
+
+export interface OpenOptions {
+  readOnly?: boolean;
+}
+
+/** data/warehouse/anjian.duckdb under the repo root, or ANJIAN_WAREHOUSE. */
+export function defaultWarehousePath(root: string): string {
+  return process.env.ANJIAN_WAREHOUSE ?? path.join(root, "data", "warehouse", "anjian.duckdb");
+}
+
+export async function openWarehouse(file: string, options: OpenOptions = {}): Promise<Warehouse> {
+  const readOnly = options.readOnly ?? false;
+  if (readOnly && !fs.existsSync(file))
+    throw new CliError(`数据仓库 ${file} 不存在。请先用 anjian ingest 导入数据。`);
+  if (!readOnly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(file, readOnly ? { access_mode: "READ_ONLY" } : {});
+  } catch (e) {
+    const message = (e as Error).message;
+    if (/Could not set lock|Conflicting lock/i.test(message)) {
+      const pid = /PID (\d+)/.exec(message)?.[1] ?? null;
+      throw new WarehouseLockedError(file, pid);
+    }
+    if (/not a valid DuckDB database|file is not a duckdb|Corrupt|invalid/i.test(message))
+      throw new CliError(`${file} 不是有效的数据仓库文件（${message.split("\n")[0]}）。请检查 --warehouse 参数。`);
+    throw e;
+  }
+  const connection = await instance.connect();
+  // Times in the warehouse are local (China Standard Time), like the platform's exports.
+  await connection.run("SET TimeZone = 'Asia/Shanghai'");
+  if (!readOnly) await migrate(connection);
+  return {
+    path: file,
+    connection,
+    readOnly,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Rows as plain JS objects (BIGINT as number where safe, DECIMAL as number, dates as ISO text). */
+export async function queryRows<T = Record<string, unknown>>(
+  connection: DuckDBConnection,
+  sql: string,
+  values?: Record<string, DuckDBValue> | DuckDBValue[],
+): Promise<T[]> {
+  const reader = await connection.runAndReadAll(sql, values);
+  return reader.getRowObjectsJson() as T[];
+}
+
+/** Runs `work` in one transaction: all of it lands, or none of it. */
+export async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run("BEGIN TRANSACTION");
+  try {
+    const result = await work();
+    await connection.run("COMMIT");
+    return result;
+  } catch (e) {
+    await connection.run("ROLLBACK");
+    throw e;
+  }
+}
