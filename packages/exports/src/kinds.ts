@@ -54,6 +54,8 @@ export interface KindDecl {
   table: string;
   /** Natural key (warehouse column name). */
   key: string;
+  /** The date that places a record in time, for overviews (warehouse column name). */
+  dateColumn: string;
   columns: readonly ColumnDecl[];
   rules: readonly RowRule[];
 }
@@ -66,6 +68,7 @@ export const kinds: readonly KindDecl[] = [
     label: "行政处罚案件台账",
     table: "cases",
     key: "case_no",
+    dateColumn: "filed_on",
     columns: [
       { name: "case_no", header: "案件编号", type: "code", required: true },
       { name: "case_name", header: "案件名称", type: "text" },
@@ -124,6 +127,7 @@ export const kinds: readonly KindDecl[] = [
     label: "执法检查记录",
     table: "inspections",
     key: "inspection_no",
+    dateColumn: "inspected_on",
     columns: [
       { name: "inspection_no", header: "检查编号", type: "code", required: true },
       { name: "target_name", header: "检查对象", type: "text", required: true },
@@ -146,6 +150,7 @@ export const kinds: readonly KindDecl[] = [
     label: "隐患排查治理台账",
     table: "hazards",
     key: "hazard_no",
+    dateColumn: "found_on",
     columns: [
       { name: "hazard_no", header: "隐患编号", type: "code", required: true },
       { name: "inspection_no", header: "检查编号", type: "code" },
@@ -192,6 +197,7 @@ export const kinds: readonly KindDecl[] = [
     label: "执法人员名册",
     table: "enforcers",
     key: "certificate_no",
+    dateColumn: "issued_on",
     columns: [
       { name: "person_name", header: "姓名", type: "text", required: true },
       { name: "person_id_hash", header: "身份证号", type: "personal_id" },

@@ -68,3 +68,7 @@ CREATE OR REPLACE MACRO anj_gb32100_ok(c) AS
 -- Normalised name for enterprise identity: half-width, no spaces, brackets unified.
 CREATE OR REPLACE MACRO anj_name_key(s) AS
   replace(replace(regexp_replace(anj_half(s), '\s', '', 'g'), '（', '('), '）', ')');
+
+-- Personal data (证件号码, 身份证号) is stored only as this keyed hash, so the same person still
+-- joins across files while the number itself never enters the warehouse.
+CREATE OR REPLACE MACRO anj_pseudonym(k, s) AS sha256(k || sha256(k || anj_code(s)));

@@ -1,0 +1,85 @@
+// The `anjian` command: parses arguments, runs one command, turns errors into Chinese messages
+// and exit codes (0 success, 1 a file or a run failed, 2 wrong usage).
+import { parseArgs } from "node:util";
+import { ReferenceError } from "@anjian/exports";
+import { ProfileError } from "@anjian/profile";
+import { CliError } from "@anjian/warehouse";
+import { type Output, processOutput, warehousePathFrom } from "./context.ts";
+import { runIngest } from "./ingest-command.ts";
+import { runRejects } from "./rejects-command.ts";
+import { runStatus } from "./status-command.ts";
+
+const USAGE = `用法：
+  anjian ingest 路径… [--json] [--warehouse 路径]     导入平台导出的 .xlsx / .csv 文件或文件夹
+  anjian status [--json] [--warehouse 路径]           查看数据仓库中有哪些数据
+  anjian rejects [--batch 批次] [--kind 类型] [--out 文件.csv] [--warehouse 路径]
+                                                      导出被拒绝的行及原因（UTF-8 带 BOM 的 CSV）
+数据仓库默认为 data/warehouse/anjian.duckdb，也可用环境变量 ANJIAN_WAREHOUSE 指定。`;
+
+export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "ingest": {
+        const { values, positionals } = parse(rest, { json: { type: "boolean" }, warehouse: { type: "string" } }, true);
+        if (positionals.length === 0) throw new CliError(`请给出要导入的文件或文件夹。\n${USAGE}`, 2);
+        return await runIngest(
+          { paths: positionals, json: Boolean(values.json), warehouse: warehousePathFrom(values.warehouse as string | undefined) },
+          output,
+        );
+      }
+      case "status": {
+        const { values } = parse(rest, { json: { type: "boolean" }, warehouse: { type: "string" } });
+        return await runStatus({ json: Boolean(values.json), warehouse: warehousePathFrom(values.warehouse as string | undefined) }, output);
+      }
+      case "rejects": {
+        const { values } = parse(rest, {
+          batch: { type: "string" },
+          kind: { type: "string" },
+          out: { type: "string" },
+          warehouse: { type: "string" },
+        });
+        return await runRejects(
+          {
+            batch: values.batch as string | undefined,
+            kind: values.kind as string | undefined,
+            out: values.out as string | undefined,
+            warehouse: warehousePathFrom(values.warehouse as string | undefined),
+          },
+          output,
+        );
+      }
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        output.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(`未知命令“${command}”。\n${USAGE}`, 2);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      output.err(e.message);
+      return e.exitCode;
+    }
+    if (e instanceof ProfileError || e instanceof ReferenceError) {
+      output.err(e.message);
+      return 1;
+    }
+    // Not a case we foresaw: say so plainly; the stack only when asked for.
+    output.err(`运行出错：${(e as Error).message.split("\n")[0]}\n如需排查，请设置环境变量 ANJIAN_DEBUG=1 后重试，并把输出反馈给系统维护人员。`);
+    if (process.env.ANJIAN_DEBUG) output.err(String((e as Error).stack));
+    return 1;
+  }
+}
+
+type Options = Parameters<typeof parseArgs>[0] extends infer T ? (T extends { options?: infer O } ? O : never) : never;
+
+function parse(args: string[], options: NonNullable<Options>, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (e) {
+    throw new CliError(`参数有误：${(e as Error).message}\n${USAGE}`, 2);
+  }
+}

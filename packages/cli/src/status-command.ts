@@ -1,0 +1,83 @@
+// anjian status: what the warehouse holds.
+import { kinds } from "@anjian/exports";
+import { openWarehouse, quotedIdentifier as id, queryRows } from "@anjian/warehouse";
+import type { Output } from "./context.ts";
+import { dateZh, num } from "./format.ts";
+
+export interface StatusArgs {
+  warehouse: string;
+  json: boolean;
+}
+
+export async function runStatus(args: StatusArgs, output: Output): Promise<number> {
+  const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
+  try {
+    const c = warehouse.connection;
+    const perKind = [];
+    for (const kind of kinds) {
+      const [row] = await queryRows<{ rows: number; first: string | null; last: string | null; warned: number }>(
+        c,
+        `SELECT count(*)::INTEGER AS rows, min(${id(kind.dateColumn)})::VARCHAR AS first, max(${id(kind.dateColumn)})::VARCHAR AS last,
+                count(*) FILTER (len(warnings) > 0)::INTEGER AS warned
+         FROM ${id(kind.table)}`,
+      );
+      const dateHeader = kind.columns.find((col) => col.name === kind.dateColumn)!.header;
+      perKind.push({ kind: kind.name, label: kind.label, dateHeader, ...row! });
+    }
+    const batches = await queryRows<{
+      batch_id: string;
+      started: string;
+      files: number;
+      imported: number;
+      refused: number;
+      accepted: number;
+      rejected: number;
+    }>(
+      c,
+      `SELECT b.batch_id, strftime(b.started_at, '%Y-%m-%d %H:%M') AS started,
+              count(f.seq)::INTEGER AS files,
+              count(*) FILTER (f.status = 'imported')::INTEGER AS imported,
+              count(*) FILTER (f.status = 'refused')::INTEGER AS refused,
+              coalesce(sum(f.accepted), 0)::INTEGER AS accepted,
+              coalesce(sum(f.rejected), 0)::INTEGER AS rejected
+       FROM batches b LEFT JOIN files f USING (batch_id)
+       GROUP BY b.batch_id, b.started_at ORDER BY b.started_at DESC, b.batch_id DESC LIMIT 5`,
+    );
+    const rejects = await queryRows<{ kind: string; rows: number }>(
+      c,
+      "SELECT kind, count(*)::INTEGER AS rows FROM rejects GROUP BY kind ORDER BY kind",
+    );
+    const [asOf] = await queryRows<{ as_of: string | null }>(
+      c,
+      "SELECT strftime(max(coalesce(export_time, imported_at)), '%Y-%m-%d %H:%M') AS as_of FROM files WHERE status = 'imported'",
+    );
+    if (args.json) {
+      output.out(JSON.stringify({ warehouse: warehouse.path, as_of: asOf?.as_of ?? null, kinds: perKind, batches, rejects }, null, 2));
+      return 0;
+    }
+    output.out(`数据仓库：${warehouse.path}`);
+    output.out(`数据截至：${dateZh(asOf?.as_of)}`);
+    output.out("各类数据：");
+    for (const k of perKind)
+      output.out(
+        `  ${k.label.padEnd(10, "　")} ${num(k.rows).padStart(9)} 条` +
+          (k.rows > 0 ? `，${k.dateHeader} ${dateZh(k.first)} 至 ${dateZh(k.last)}` : "") +
+          (k.warned > 0 ? `，${num(k.warned)} 条带警告` : ""),
+      );
+    output.out("最近的导入批次：");
+    if (batches.length === 0) output.out("  （尚无）");
+    for (const b of batches)
+      output.out(
+        `  ${b.batch_id}  ${dateZh(b.started)}  文件 ${b.files} 个（导入 ${b.imported}，未导入 ${b.refused}），` +
+          `导入 ${num(b.accepted)} 行，拒绝 ${num(b.rejected)} 行`,
+      );
+    const total = rejects.reduce((a, r) => a + r.rows, 0);
+    output.out(
+      `被拒绝的行：共 ${num(total)} 行` +
+        (total > 0 ? `（${rejects.map((r) => `${kinds.find((k) => k.name === r.kind)?.label ?? r.kind} ${num(r.rows)}`).join("，")}）；用 anjian rejects --out 文件.csv 导出` : ""),
+    );
+    return 0;
+  } finally {
+    warehouse.close();
+  }
+}

@@ -1,0 +1,52 @@
+-- Row outcomes (platform-exports.md §2) for the typed rows of one file or sheet.
+-- {{table}} and {{key}} are the kind's table and natural key, filled in from its declaration.
+-- Binds $sha (this file's SHA-256) and $export_time (its export time, or NULL).
+CREATE OR REPLACE TEMP TABLE outcome AS
+WITH base AS (
+  SELECT *,
+         CASE
+           WHEN bad_reason IS NOT NULL THEN 'rejected'
+           WHEN first_cell IS NULL THEN 'skipped'
+           WHEN regexp_matches(first_cell, '^(合计|总计|小计|制表|填报|审核人|备注|说明)') THEN 'skipped'
+           WHEN len(errors) > 0 THEN 'rejected'
+           ELSE 'candidate'
+         END AS stage_outcome
+  FROM typed
+),
+ranked AS (
+  -- Within the file, the newest version of each key (by 更新时间, then the first row) competes.
+  SELECT *,
+         CASE WHEN stage_outcome = 'candidate'
+              THEN row_number() OVER (PARTITION BY stage_outcome, {{key}} ORDER BY updated_at DESC NULLS LAST, row_no)
+         END AS rank_in_file
+  FROM base
+),
+imported_files AS (
+  SELECT file_sha256, max(export_time) AS export_time FROM files WHERE status = 'imported' GROUP BY file_sha256
+),
+compared AS (
+  SELECT r.*,
+         e.row_hash    AS stored_hash,
+         e.updated_at  AS stored_updated_at,
+         e.file_sha256 AS stored_sha,
+         f.export_time AS stored_export_time,
+         e.{{key}} IS NOT NULL AS key_stored
+  FROM ranked r
+  LEFT JOIN {{table}} e ON r.rank_in_file = 1 AND e.{{key}} = r.{{key}}
+  LEFT JOIN imported_files f ON f.file_sha256 = e.file_sha256
+)
+SELECT *,
+       CASE
+         WHEN stage_outcome <> 'candidate' THEN stage_outcome
+         WHEN rank_in_file > 1 THEN 'duplicate'
+         WHEN NOT key_stored THEN 'new'
+         WHEN stored_hash = row_hash THEN 'duplicate'
+         -- 更新时间 decides when this row has one and the stored row has none or an older one.
+         WHEN updated_at IS NOT NULL AND (stored_updated_at IS NULL OR updated_at > stored_updated_at) THEN 'replace'
+         -- With no 更新时间 on either side: the newer export, or failing export times, the later import.
+         WHEN updated_at IS NULL AND stored_updated_at IS NULL AND stored_sha <> $sha
+              AND (CAST($export_time AS TIMESTAMP) IS NULL OR stored_export_time IS NULL
+                   OR CAST($export_time AS TIMESTAMP) > stored_export_time) THEN 'replace'
+         ELSE 'duplicate'
+       END AS outcome
+FROM compared;

@@ -1,0 +1,29 @@
+// Walking the paths an analyst gives: folders recursively in sorted order; hashing files.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { CliError } from "@anjian/warehouse";
+
+export function expandPaths(inputs: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (name.startsWith(".") || name.startsWith("~$")) continue; // hidden files, Office lock files
+        walk(path.join(p, name));
+      }
+    } else if (stat.isFile()) out.push(p);
+  };
+  for (const input of inputs) {
+    if (!fs.existsSync(input)) throw new CliError(`找不到文件或文件夹：${input}`, 2);
+    walk(input);
+  }
+  return out;
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = crypto.createHash("sha256");
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}

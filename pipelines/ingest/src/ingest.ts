@@ -1,0 +1,327 @@
+// The import run: every file in its own transaction, refused files loading nothing, a batch
+// recording all of it. Reading, typing and merging are the modules beside this one.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import {
+  type AliasTable,
+  type HeaderMatch,
+  kinds,
+  MAX_PREAMBLE_ROWS,
+  prepareCsv,
+  RefusedFileError,
+  readXlsx,
+  sniffFile,
+  type XlsxRow,
+} from "@anjian/exports";
+import type { ProfileResolver } from "@anjian/profile";
+import { inTransaction, queryRows, type Warehouse } from "@anjian/warehouse";
+import { findExportTime } from "./export-time.ts";
+import { expandPaths, sha256File } from "./files.ts";
+import { findHeader, noHeaderError } from "./header-pick.ts";
+import { checkHashKey } from "./hash-key.ts";
+import { buildLookups } from "./lookups.ts";
+import { addCounts, type Counts, mergeTyped, zeroCounts } from "./merge.ts";
+import { type Progress, silentProgress } from "./progress.ts";
+import { applyMerges, stageCsv, stageXlsxRows } from "./stage.ts";
+import { typingSql } from "./typing-sql.ts";
+
+export type FileStatus = "imported" | "already_imported" | "refused";
+
+export interface FileResult extends Counts {
+  path: string;
+  sha256: string;
+  kind: string | null;
+  status: FileStatus;
+  error: string | null;
+  format: string | null;
+  encoding: string | null;
+  sheets: string[];
+  notes: string[];
+  exportTime: string | null;
+}
+
+export interface IngestResult {
+  batch: string;
+  files: FileResult[];
+}
+
+export interface IngestOptions {
+  warehouse: Warehouse;
+  paths: string[];
+  hashKey: string;
+  resolver: ProfileResolver;
+  aliases: AliasTable;
+  progress?: Progress;
+  command?: string;
+  /** Where paths are shown relative to (the user's working directory). */
+  cwd?: string;
+}
+
+/** 20240105-091200-a1b2c3: China Standard Time, like every time in the warehouse. */
+function newBatchId(): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Shanghai",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  const stamp = `${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}${parts.second}`;
+  return `${stamp}-${crypto.randomBytes(3).toString("hex")}`;
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const { warehouse } = options;
+  const connection = warehouse.connection;
+  const progress = options.progress ?? silentProgress;
+  const cwd = options.cwd ?? process.cwd();
+  const files = expandPaths(options.paths);
+  await checkHashKey(connection, options.hashKey);
+  const batch = newBatchId();
+  await connection.run(
+    "INSERT INTO batches (batch_id, started_at, command, host) VALUES ($b, current_localtimestamp(), $c, $h)",
+    { b: batch, c: options.command ?? "anjian ingest", h: os.hostname() },
+  );
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-"));
+  const results: FileResult[] = [];
+  try {
+    for (const [seq, file] of files.entries()) {
+      const shown = path.isAbsolute(file) && file.startsWith(cwd + path.sep) ? path.relative(cwd, file) : file;
+      progress.start(path.basename(file));
+      const result = await ingestFile(connection, { ...options, batch, file, shown, seq, tmpDir, progress });
+      progress.done();
+      results.push(result);
+    }
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+    await connection.run("UPDATE batches SET finished_at = current_localtimestamp() WHERE batch_id = $b", { b: batch });
+  }
+  return { batch, files: results };
+}
+
+interface FileContext extends IngestOptions {
+  batch: string;
+  file: string;
+  shown: string;
+  seq: number;
+  tmpDir: string;
+  progress: Progress;
+}
+
+async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promise<FileResult> {
+  const sha256 = await sha256File(ctx.file);
+  const result: FileResult = {
+    path: ctx.shown,
+    sha256,
+    kind: null,
+    status: "imported",
+    ...zeroCounts(),
+    error: null,
+    format: null,
+    encoding: null,
+    sheets: [],
+    notes: [],
+    exportTime: null,
+  };
+  const [seen] = await queryRows<{ kind: string; path: string }>(
+    connection,
+    "SELECT kind, path FROM files WHERE file_sha256 = $sha AND status = 'imported' LIMIT 1",
+    { sha: sha256 },
+  );
+  if (seen) {
+    result.status = "already_imported";
+    result.kind = seen.kind;
+    result.notes.push(`内容相同的文件已导入过（${seen.path}），未重复导入`);
+    await recordFile(connection, ctx, result);
+    return result;
+  }
+  try {
+    result.format = sniffFile(ctx.file);
+    if (result.format === "csv") await ingestCsv(connection, ctx, result);
+    else
+      await inTransaction(connection, async () => {
+        await ingestXlsx(connection, ctx, result);
+        await recordFile(connection, ctx, result);
+      });
+  } catch (e) {
+    Object.assign(result, zeroCounts(), { status: "refused", kind: result.kind, sheets: [] });
+    result.error =
+      e instanceof RefusedFileError
+        ? e.message
+        : `导入时出错，文件未导入：${(e as Error).message.split("\n")[0]}。请检查文件，或将此信息反馈给系统维护人员。`;
+    await recordFile(connection, ctx, result);
+  }
+  return result;
+}
+
+async function recordFile(connection: DuckDBConnection, ctx: FileContext, r: FileResult): Promise<void> {
+  const size = fs.statSync(ctx.file).size;
+  await connection.run(
+    `INSERT INTO files (batch_id, seq, path, file_name, file_sha256, size_bytes, format, encoding, kind, sheets, status,
+                        export_time, imported_at, "read", accepted, rejected, skipped, duplicate, replaced, warnings,
+                        error, notes)
+     VALUES ($batch, $seq, $path, $name, $sha, $size, $format, $encoding, $kind,
+             CAST(string_split(nullif($sheets, ''), chr(31)) AS VARCHAR[]), $status,
+             anj_parse_ts(anj_half($export_time)), current_localtimestamp(), $read, $accepted, $rejected, $skipped,
+             $duplicate, $replaced, $warnings, $error, CAST(string_split(nullif($notes, ''), chr(31)) AS VARCHAR[]))`,
+    {
+      batch: ctx.batch,
+      seq: ctx.seq,
+      path: r.path,
+      name: path.basename(ctx.file),
+      sha: r.sha256,
+      size,
+      format: r.format,
+      encoding: r.encoding,
+      kind: r.kind,
+      sheets: r.sheets.join("\x1f"),
+      status: r.status,
+      export_time: r.exportTime,
+      read: r.read,
+      accepted: r.accepted,
+      rejected: r.rejected,
+      skipped: r.skipped,
+      duplicate: r.duplicate,
+      replaced: r.replaced,
+      warnings: r.warnings,
+      error: r.error,
+      notes: r.notes.join("\x1f"),
+    },
+  );
+}
+
+/** Types the staged rows of one table and merges them; returns the counts. */
+async function typeAndMerge(
+  connection: DuckDBConnection,
+  ctx: FileContext,
+  sha256: string,
+  match: HeaderMatch,
+  headers: string[],
+  sheet: string | null,
+  exportTime: string | null,
+): Promise<Counts> {
+  const { kind } = match;
+  await buildLookups(connection, kind, match, ctx.resolver);
+  const sql = typingSql({ kind, match, width: headers.length, towns: ctx.resolver.townNames() });
+  await connection.run(sql, sql.includes("$key") ? { key: ctx.hashKey } : undefined);
+  const personalColumns = kind.columns
+    .filter((c) => c.type === "personal_id")
+    .map((c) => match.columns.get(c.name))
+    .filter((i): i is number => i !== undefined);
+  return mergeTyped(connection, {
+    kind,
+    batchId: ctx.batch,
+    sha256,
+    path: ctx.shown,
+    sheet,
+    exportTime,
+    headers,
+    personalColumns,
+    hashKey: ctx.hashKey,
+  });
+}
+
+async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result: FileResult): Promise<void> {
+  let match: HeaderMatch | null = null;
+  let search: ReturnType<typeof findHeader> | null = null;
+  const prepared = await prepareCsv(ctx.file, {
+    tmpDir: ctx.tmpDir,
+    pickHeader(rows) {
+      search = findHeader(rows, ctx.aliases);
+      match = search.match;
+      return search.index;
+    },
+    onProgress: (_bytes, rows) => ctx.progress.rows(rows),
+  });
+  try {
+    result.encoding = prepared.encoding;
+    if (!prepared.header || !match) throw noHeaderError(search!, prepared.preamble);
+    const m = match as HeaderMatch;
+    result.kind = m.kind.name;
+    result.exportTime = findExportTime(prepared.preamble);
+    // Staged before the transaction: temp tables never reach the warehouse, and rowids of
+    // committed rows are the records' order in the file.
+    await stageCsv(
+      connection,
+      prepared.dataFile,
+      prepared.header.length,
+      prepared.headerRowNo + 1,
+      prepared.dataRecords,
+      prepared.badRecords,
+    );
+    const header = prepared.header;
+    await inTransaction(connection, async () => {
+      const counts = await typeAndMerge(connection, ctx, result.sha256, m, header, null, result.exportTime);
+      const preamble = prepared.preamble.length;
+      Object.assign(result, addCounts(counts, { ...zeroCounts(), read: preamble, skipped: preamble }));
+      await recordFile(connection, ctx, result);
+    });
+  } finally {
+    fs.rmSync(prepared.dataFile, { force: true });
+  }
+}
+
+async function ingestXlsx(connection: DuckDBConnection, ctx: FileContext, result: FileResult): Promise<void> {
+  let counts = zeroCounts();
+  const kindsSeen = new Set<string>();
+  const skippedSheets: { name: string; search: ReturnType<typeof findHeader>; rows: (string | null)[][] }[] = [];
+  for await (const sheet of readXlsx(ctx.file)) {
+    const iterator = sheet.rows()[Symbol.asyncIterator]();
+    const head: XlsxRow[] = [];
+    let next = await iterator.next();
+    while (!next.done && next.value.rowNo <= MAX_PREAMBLE_ROWS + 1) {
+      head.push(next.value);
+      next = await iterator.next();
+    }
+    const search = findHeader(
+      head.map((r) => r.cells),
+      ctx.aliases,
+    );
+    if (!search.match) {
+      await iterator.return?.(undefined);
+      skippedSheets.push({ name: sheet.name, search, rows: head.map((r) => r.cells) });
+      result.notes.push(`工作表“${sheet.name}”不是数据表（未找到可识别的表头），已跳过`);
+      continue;
+    }
+    const headerRow = head[search.index]!;
+    const headers = headerRow.cells.map((c) => c ?? "");
+    const preamble = head.slice(0, search.index);
+    const exportTime = findExportTime(preamble.map((r) => r.cells));
+    result.exportTime ??= exportTime;
+    const afterHeader = head.slice(search.index + 1);
+    const pending = next;
+    async function* dataRows(): AsyncGenerator<XlsxRow> {
+      yield* afterHeader;
+      let n = pending;
+      while (!n.done) {
+        yield n.value;
+        n = await iterator.next();
+      }
+    }
+    await stageXlsxRows(connection, dataRows(), headers.length, (n) => ctx.progress.rows(counts.read + n));
+    await applyMerges(connection, sheet.merges, headerRow.rowNo, headers.length);
+    const sheetCounts = await typeAndMerge(connection, ctx, result.sha256, search.match, headers, sheet.name, exportTime ?? result.exportTime);
+    counts = addCounts(counts, addCounts(sheetCounts, { ...zeroCounts(), read: preamble.length, skipped: preamble.length }));
+    kindsSeen.add(search.match.kind.name);
+    result.sheets.push(sheet.name);
+  }
+  if (result.sheets.length === 0) {
+    const best = skippedSheets.find((s) => s.search.ambiguous) ?? skippedSheets.find((s) => s.search.nearest) ?? skippedSheets[0];
+    if (!best) throw new RefusedFileError("工作簿中没有工作表。请从平台重新导出。");
+    throw noHeaderError(best.search, best.rows, `工作簿的所有工作表（${skippedSheets.map((s) => s.name).join("、")}）`);
+  }
+  result.kind = [...kindsSeen].join(",");
+  Object.assign(result, counts);
+}
+
+export const kindNames = kinds.map((k) => k.name);

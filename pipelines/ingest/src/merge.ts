@@ -1,0 +1,125 @@
+// Merges the typed rows of one file or sheet into the warehouse: outcomes, upsert by key,
+// rejects with their reasons, and the counts that always add up.
+import fs from "node:fs";
+import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { KindDecl } from "@anjian/exports";
+import { queryRows, quotedIdentifier as id, quotedString as lit } from "@anjian/warehouse";
+import { tableColumns } from "./typing-sql.ts";
+
+const OUTCOME_SQL = fs.readFileSync(path.join(import.meta.dirname, "..", "sql", "outcome.sql"), "utf8");
+
+export interface Counts {
+  read: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  duplicate: number;
+  replaced: number;
+  warnings: number;
+}
+
+export const zeroCounts = (): Counts => ({
+  read: 0,
+  accepted: 0,
+  rejected: 0,
+  skipped: 0,
+  duplicate: 0,
+  replaced: 0,
+  warnings: 0,
+});
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  return {
+    read: a.read + b.read,
+    accepted: a.accepted + b.accepted,
+    rejected: a.rejected + b.rejected,
+    skipped: a.skipped + b.skipped,
+    duplicate: a.duplicate + b.duplicate,
+    replaced: a.replaced + b.replaced,
+    warnings: a.warnings + b.warnings,
+  };
+}
+
+export interface MergeInput {
+  kind: KindDecl;
+  batchId: string;
+  sha256: string;
+  path: string;
+  sheet: string | null;
+  exportTime: string | null;
+  /** Headers of the staged columns c0…, for the rejects' original values. */
+  headers: string[];
+  /** Staged columns holding personal data: shown hashed in rejects. */
+  personalColumns: number[];
+  hashKey: string;
+}
+
+export async function mergeTyped(connection: DuckDBConnection, input: MergeInput): Promise<Counts> {
+  const { kind } = input;
+  const key = id(kind.key);
+  await connection.run(OUTCOME_SQL.replaceAll("{{table}}", id(kind.table)).replaceAll("{{key}}", key), {
+    sha: input.sha256,
+    export_time: input.exportTime,
+  });
+  const columns = tableColumns(kind).map(id);
+  await connection.run(
+    `DELETE FROM ${id(kind.table)} WHERE ${key} IN (SELECT ${key} FROM outcome WHERE outcome = 'replace')`,
+  );
+  await connection.run(
+    `INSERT INTO ${id(kind.table)} (${columns.join(", ")}, batch_id, file_sha256, sheet, row_no, row_hash, warnings)
+     SELECT ${columns.join(", ")}, $batch, $sha, $sheet, row_no, row_hash, warnings
+     FROM outcome WHERE outcome IN ('new', 'replace') ORDER BY row_no`,
+    { batch: input.batchId, sha: input.sha256, sheet: input.sheet },
+  );
+  await connection.run(
+    `INSERT INTO rejects
+     SELECT $batch, $sha, $path, $kind, $sheet, o.row_no,
+            CASE WHEN o.bad_reason IS NOT NULL THEN '整行'
+                 ELSE array_to_string(list_filter(list_transform(o.errors, e -> e.col),
+                                                   (x, i) -> list_position(list_transform(o.errors, e -> e.col), x) = i), '、') END,
+            CASE WHEN o.bad_reason IS NOT NULL THEN o.bad_reason
+                 ELSE array_to_string(list_transform(o.errors, e -> e.col || '：' || e.msg), '；') END,
+            CASE WHEN o.bad_reason IS NOT NULL THEN json_object('原始内容', b.text)
+                 ELSE ${originalJson(input)} END
+     FROM outcome o JOIN stage s ON s.row_no = o.row_no LEFT JOIN stage_bad b ON b.row_no = o.row_no
+     WHERE o.outcome = 'rejected' ORDER BY o.row_no`,
+    {
+      batch: input.batchId,
+      sha: input.sha256,
+      path: input.path,
+      kind: kind.name,
+      sheet: input.sheet,
+      ...(input.personalColumns.length > 0 ? { key: input.hashKey } : {}),
+    },
+  );
+  const [counts] = await queryRows<Record<keyof Counts, number | string>>(
+    connection,
+    `SELECT count(*) AS read,
+            count(*) FILTER (outcome IN ('new', 'replace')) AS accepted,
+            count(*) FILTER (outcome = 'rejected') AS rejected,
+            count(*) FILTER (outcome = 'skipped') AS skipped,
+            count(*) FILTER (outcome = 'duplicate') AS duplicate,
+            count(*) FILTER (outcome = 'replace') AS replaced,
+            coalesce(sum(len(warnings)) FILTER (outcome IN ('new', 'replace')), 0) AS warnings
+     FROM outcome`,
+  );
+  return Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])) as unknown as Counts;
+}
+
+/** json_object of the row as read, header → cell; personal data replaced by its hash. */
+function originalJson(input: MergeInput): string {
+  const seen = new Map<string, number>();
+  const pairs = input.headers.map((raw, i) => {
+    let name = raw.trim() || `第${i + 1}列`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    if (n > 1) name = `${name}(${n})`;
+    const cell = `s.c${i}`;
+    const value = input.personalColumns.includes(i)
+      ? `CASE WHEN anj_clean(${cell}) IS NULL THEN NULL ELSE '已脱敏:' || anj_pseudonym($key, anj_clean(${cell})) END`
+      : cell;
+    return `${lit(name)}, ${value}`;
+  });
+  return `json_object(${pairs.join(", ")})`;
+}

@@ -1,0 +1,35 @@
+// Progress on a terminal: file, rows, rows/s on one refreshed line of stderr. Silent otherwise.
+
+export interface Progress {
+  start(file: string): void;
+  rows(n: number): void;
+  done(): void;
+}
+
+export const silentProgress: Progress = { start() {}, rows() {}, done() {} };
+
+export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  let file = "";
+  let t0 = 0;
+  let last = 0;
+  const draw = (n: number, force = false) => {
+    const now = Date.now();
+    if (!force && now - last < 200) return;
+    last = now;
+    const secs = Math.max((now - t0) / 1000, 0.001);
+    const rate = Math.round(n / secs).toLocaleString("zh-CN");
+    stream.write(`\r\x1b[K正在导入 ${file}：${n.toLocaleString("zh-CN")} 行，${rate} 行/秒`);
+  };
+  return {
+    start(f) {
+      file = f;
+      t0 = Date.now();
+      last = 0;
+      draw(0, true);
+    },
+    rows: (n) => draw(n),
+    done() {
+      stream.write("\r\x1b[K");
+    },
+  };
+}

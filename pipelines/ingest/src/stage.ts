@@ -1,0 +1,100 @@
+// Staging: raw text rows behind the temp view `stage` (row_no, c0 … c{n-1}) and the rows that
+// could not be split into cells into `stage_bad`. Temp tables never reach the warehouse file, so
+// personal data in clear never does either.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { BadRecord, XlsxMerge, XlsxRow } from "@anjian/exports";
+import { quotedString as lit } from "@anjian/warehouse";
+
+async function createStage(connection: DuckDBConnection, width: number): Promise<void> {
+  const cols = Array.from({ length: width }, (_, i) => `c${i} VARCHAR`).join(", ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE stage_xlsx (row_no INTEGER, ${cols})`);
+  await connection.run("CREATE OR REPLACE TEMP VIEW stage AS SELECT * FROM stage_xlsx");
+  await connection.run("CREATE OR REPLACE TEMP TABLE stage_bad (row_no INTEGER, text VARCHAR, reason VARCHAR)");
+}
+
+/** Loads a prepared UTF-8 CSV with DuckDB's own reader; insertion order keeps rowid = record index. */
+export async function stageCsv(
+  connection: DuckDBConnection,
+  dataFile: string,
+  width: number,
+  firstRowNo: number,
+  records: number,
+  bad: BadRecord[],
+): Promise<void> {
+  await connection.run("CREATE OR REPLACE TEMP TABLE stage_bad (row_no INTEGER, text VARCHAR, reason VARCHAR)");
+  const cols = Array.from({ length: width }, (_, i) => `c${i}`);
+  if (records === 0) {
+    await createStage(connection, width);
+  } else {
+    const columns = `{${cols.map((c) => `'${c}': 'VARCHAR'`).join(", ")}}`;
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE stage_csv AS
+       SELECT * FROM read_csv(${lit(dataFile)}, header = false, auto_detect = false, delim = ',', quote = '"',
+                              escape = '"', columns = ${columns}, strict_mode = false)`,
+    );
+    // Insertion order is kept, so rowid is the record's index in the file.
+    await connection.run(
+      `CREATE OR REPLACE TEMP VIEW stage AS
+       SELECT CAST(rowid AS INTEGER) + ${Math.trunc(firstRowNo)} AS row_no, * FROM stage_csv`,
+    );
+  }
+  await insertBad(connection, bad);
+}
+
+async function insertBad(connection: DuckDBConnection, bad: BadRecord[]): Promise<void> {
+  if (bad.length === 0) return;
+  const appender = await connection.createAppender("stage_bad", "main", "temp");
+  for (const b of bad) {
+    appender.appendInteger(b.rowNo);
+    appender.appendVarchar(b.text);
+    appender.appendVarchar(b.reason);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** Appends worksheet rows; returns how many were staged. */
+export async function stageXlsxRows(
+  connection: DuckDBConnection,
+  rows: AsyncIterable<XlsxRow>,
+  width: number,
+  onRow?: (n: number) => void,
+): Promise<number> {
+  await createStage(connection, width);
+  const appender = await connection.createAppender("stage_xlsx", "main", "temp");
+  let n = 0;
+  try {
+    for await (const row of rows) {
+      appender.appendInteger(row.rowNo);
+      for (let i = 0; i < width; i++) {
+        const v = row.cells[i];
+        if (v == null) appender.appendNull();
+        else appender.appendVarchar(v);
+      }
+      appender.endRow();
+      n++;
+      if (onRow && n % 5000 === 0) onRow(n);
+    }
+  } finally {
+    appender.closeSync();
+  }
+  return n;
+}
+
+/** A merged block in the data area holds its value for every row it spans (first column only). */
+export async function applyMerges(
+  connection: DuckDBConnection,
+  merges: XlsxMerge[],
+  headerRowNo: number,
+  width: number,
+): Promise<void> {
+  for (const m of merges) {
+    if (m.top <= headerRowNo || m.bottom <= m.top || m.left >= width) continue;
+    const c = `c${m.left}`;
+    await connection.run(
+      `UPDATE stage_xlsx SET ${c} = (SELECT ${c} FROM stage_xlsx WHERE row_no = $top)
+       WHERE row_no > $top AND row_no <= $bottom AND ${c} IS NULL`,
+      { top: m.top, bottom: m.bottom },
+    );
+  }
+}

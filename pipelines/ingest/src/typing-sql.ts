@@ -1,0 +1,289 @@
+// Composes, from a kind's declaration and the header found in a file, the one SQL statement that
+// turns the staged text rows into typed rows with their errors and warnings. Each column type's
+// rule is a macro in packages/warehouse/sql/002_cleaning_macros.sql; this module only wires them.
+import type { ColumnDecl, HeaderMatch, KindDecl } from "@anjian/exports";
+import { quotedIdentifier as id, quotedString as lit } from "@anjian/warehouse";
+
+/** Warehouse columns that a kind's declaration produces, in table order. */
+export function tableColumns(kind: KindDecl): string[] {
+  return kind.columns.flatMap((c) => {
+    if (c.type === "unit") return [c.name, `${c.name}_level`];
+    if (c.type === "hazard_category") return [c.name, `${c.name}_raw`];
+    return [c.name];
+  });
+}
+
+/** Lookup tables built per file from the distinct values of these columns (see lookups.ts). */
+export function lookupTable(column: ColumnDecl): string {
+  return `map_${column.name}`;
+}
+
+const t = (c: ColumnDecl) => id(`${c.name}__t`);
+
+function headerOf(c: ColumnDecl, match: HeaderMatch): string {
+  return match.headers.get(c.name) ?? c.header;
+}
+
+function err(c: ColumnDecl, match: HeaderMatch, when: string, message: string): string {
+  return `CASE WHEN ${when} THEN {'col': ${lit(headerOf(c, match))}, 'msg': ${message}} END`;
+}
+
+/** The cell as shown in a message: “value”. */
+function shown(c: ColumnDecl): string {
+  return `'“' || ${t(c)} || '”'`;
+}
+
+interface ColumnSql {
+  /** typed expressions, as [sql, alias] */
+  values: [string, string][];
+  errors: string[];
+  warnings: string[];
+  joins: string[];
+}
+
+function amountFactor(c: ColumnDecl, match: HeaderMatch): number {
+  return /万元/.test(headerOf(c, match)) ? 10000 : 1;
+}
+
+function columnSql(c: ColumnDecl, match: HeaderMatch, towns: string[]): ColumnSql {
+  const v = t(c);
+  const out: ColumnSql = { values: [], errors: [], warnings: [], joins: [] };
+  const present = match.columns.has(c.name);
+  if (c.required) out.errors.push(err(c, match, `${v} IS NULL`, present ? `'必填项为空'` : `'缺少必填列'`));
+  switch (c.type) {
+    case "text":
+      out.values.push([v, c.name]);
+      break;
+    case "code":
+      out.values.push([`CASE WHEN anj_code_lost(anj_code(${v})) THEN NULL ELSE anj_code(${v}) END`, c.name]);
+      (c.required ? out.errors : out.warnings).push(
+        err(
+          c,
+          match,
+          `anj_code_lost(anj_code(${v}))`,
+          `${shown(c)} || '是被表格软件按数字保存的编号，末几位已丢失${c.required ? "，无法识别该行" : "，按空值处理"}。请在导出前把该列设为文本格式'`,
+        ),
+      );
+      break;
+    case "credit_code": {
+      const code = `anj_code(${v})`;
+      out.values.push([`CASE WHEN anj_code_lost(${code}) THEN NULL ELSE ${code} END`, c.name]);
+      out.warnings.push(
+        err(
+          c,
+          match,
+          `anj_code_lost(${code})`,
+          `${shown(c)} || '是被表格软件按数字保存的代码，末几位已丢失，按空值处理。请在导出前把该列设为文本格式'`,
+        ),
+        err(
+          c,
+          match,
+          `NOT anj_code_lost(${code}) AND NOT regexp_full_match(${code}, '[0-9A-HJ-NPQRTUWXY]{18}')`,
+          `${shown(c)} || '不是18位统一社会信用代码'`,
+        ),
+        err(
+          c,
+          match,
+          `regexp_full_match(${code}, '[0-9A-HJ-NPQRTUWXY]{18}') AND NOT anj_gb32100_ok(${code})`,
+          `${shown(c)} || '校验位不正确（GB 32100），请核对'`,
+        ),
+      );
+      break;
+    }
+    case "personal_id": {
+      const code = `anj_code(${v})`;
+      // Keyed hash: the same person joins across files, the number itself never lands.
+      // A row fixed from `anjian rejects` output carries the hash already (已脱敏:…): keep it.
+      out.values.push([
+        `CASE WHEN starts_with(${v}, '已脱敏:') THEN substr(${v}, 5) WHEN anj_code_lost(${code}) THEN NULL ELSE anj_pseudonym($key, ${v}) END`,
+        c.name,
+      ]);
+      out.warnings.push(
+        err(
+          c,
+          match,
+          `anj_code_lost(${code})`,
+          `'证件号码被表格软件按数字保存，末几位已丢失，按空值处理。请在导出前把该列设为文本格式'`,
+        ),
+      );
+      break;
+    }
+    case "date": {
+      const h = `anj_half(${v})`;
+      out.values.push([`anj_parse_date(${h})`, c.name]);
+      out.errors.push(
+        err(c, match, `${v} IS NOT NULL AND NOT anj_date_form(${h})`, `${shown(c)} || '不是可识别的日期（如 2023-05-12、2023年5月12日）'`),
+        err(c, match, `anj_date_form(${h}) AND anj_parse_date(${h}) IS NULL`, `${shown(c)} || '不是存在的日期'`),
+      );
+      if (c.dateRole === "deadline")
+        out.errors.push(
+          err(
+            c,
+            match,
+            `anj_parse_date(${h}) > current_date + INTERVAL 10 YEAR OR anj_parse_date(${h}) < DATE '2000-01-01'`,
+            `${shown(c)} || '超出合理范围（2000年1月1日至今后10年）'`,
+          ),
+        );
+      else
+        out.errors.push(
+          err(
+            c,
+            match,
+            `anj_parse_date(${h}) > current_date + INTERVAL 1 YEAR OR anj_parse_date(${h}) < DATE '2000-01-01'`,
+            `${shown(c)} || '超出合理范围（2000年1月1日至今后1年）'`,
+          ),
+        );
+      break;
+    }
+    case "timestamp": {
+      const h = `anj_half(${v})`;
+      out.values.push([`anj_parse_ts(${h})`, c.name]);
+      out.errors.push(err(c, match, `${v} IS NOT NULL AND anj_parse_ts(${h}) IS NULL`, `${shown(c)} || '不是可识别的时间'`));
+      break;
+    }
+    case "amount": {
+      const parsed = `anj_parse_amount(${v}, ${amountFactor(c, match)})`;
+      out.values.push([`coalesce(${parsed}, 0)`, c.name]);
+      out.errors.push(
+        err(c, match, `${v} IS NOT NULL AND ${parsed} IS NULL`, `${shown(c)} || '不是可识别的金额'`),
+        err(c, match, `${parsed} < 0`, `${shown(c)} || '为负数，金额不能为负'`),
+      );
+      break;
+    }
+    case "boolean":
+      out.values.push([`coalesce(anj_parse_bool(${v}), false)`, c.name]);
+      out.errors.push(
+        err(
+          c,
+          match,
+          `${v} IS NOT NULL AND anj_parse_bool(${v}) IS NULL`,
+          `${shown(c)} || '不是可识别的是/否值（可填 是/否、Y/N、1/0、√/×）'`,
+        ),
+      );
+      break;
+    case "town": {
+      const m = lookupTable(c);
+      out.values.push([`${m}.value`, c.name]);
+      out.joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${v}`);
+      out.errors.push(
+        err(
+          c,
+          match,
+          `${v} IS NOT NULL AND ${m}.value IS NULL`,
+          `${shown(c)} || '不是本区镇街（本区镇街：${towns.join("、")}）'`,
+        ),
+      );
+      break;
+    }
+    case "unit": {
+      const m = lookupTable(c);
+      out.values.push([`${m}.value`, c.name], [`${m}.level`, `${c.name}_level`]);
+      out.joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${v}`);
+      out.errors.push(
+        err(c, match, `${v} IS NOT NULL AND ${m}.value IS NULL`, `${shown(c)} || '不是本区应急管理局或镇街的执法单位'`),
+      );
+      break;
+    }
+    case "hazard_category": {
+      const m = lookupTable(c);
+      out.values.push([`${m}.value`, c.name], [v, `${c.name}_raw`]);
+      out.joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${v}`);
+      out.warnings.push(
+        err(c, match, `${v} IS NOT NULL AND NOT ${m}.known`, `${shown(c)} || '不在本区隐患类别中，已归入“其他”'`),
+      );
+      break;
+    }
+    case "enum": {
+      const pairs = [
+        ...(c.values ?? []).map((x) => [x, x] as const),
+        ...Object.entries(c.valueAliases ?? {}),
+      ];
+      const expr = `CASE anj_half(replace(${v}, ' ', '')) ${pairs.map(([from, to]) => `WHEN ${lit(from)} THEN ${lit(to)}`).join(" ")} END`;
+      out.values.push([expr, c.name]);
+      out.errors.push(
+        err(c, match, `${v} IS NOT NULL AND (${expr}) IS NULL`, `${shown(c)} || '不是可接受的值（可填：${(c.values ?? []).join("、")}）'`),
+      );
+      break;
+    }
+    case "list": {
+      const expr = `list_filter(list_transform(regexp_split_to_array(${v}, '[、，,；;/]'), x -> anj_trim(x)), x -> x <> '')`;
+      out.values.push([expr, c.name]);
+      if (c.items)
+        out.warnings.push(
+          err(
+            c,
+            match,
+            `len(list_filter(${expr}, x -> NOT list_contains([${c.items.map(lit).join(", ")}], x))) > 0`,
+            `${shown(c)} || '含有不常见的处罚种类，请核对'`,
+          ),
+        );
+      break;
+    }
+  }
+  return out;
+}
+
+/** A list of the non-null {col, msg} structs; typed even when empty. */
+function structList(items: string[]): string {
+  if (items.length === 0) return "CAST([] AS STRUCT(col VARCHAR, msg VARCHAR)[])";
+  return `list_filter([${items.join(", ")}], e -> e IS NOT NULL)`;
+}
+
+export interface TypingSqlInput {
+  kind: KindDecl;
+  match: HeaderMatch;
+  /** Number of text columns staged (c0 … c{width-1}). */
+  width: number;
+  towns: string[];
+}
+
+/**
+ * Builds `typed` from `stage` (row_no, c0…) and `stage_bad` (row_no, reason): one row per staged
+ * row with first_cell (for blank/footer detection), bad_reason, the typed columns, row_hash,
+ * errors and warnings (lists of {col, msg}). Binds $key (the personal-data hash key).
+ */
+export function typingSql({ kind, match, width, towns }: TypingSqlInput): string {
+  const all = Array.from({ length: width }, (_, i) => `anj_clean(s.c${i})`);
+  const cleaned = kind.columns.map((c) => {
+    const i = match.columns.get(c.name);
+    return `${i === undefined ? "CAST(NULL AS VARCHAR)" : all[i]} AS ${t(c)}`;
+  });
+  const parts = kind.columns.map((c) => columnSql(c, match, towns));
+  const typedValues = parts.flatMap((p) => p.values.map(([sql, alias]) => `${sql} AS ${id(alias)}`));
+  const rawTexts = kind.columns.map((c) => t(c));
+  const columns = tableColumns(kind);
+  const withFallbacks = columns.map((name) => {
+    const decl = kind.columns.find((c) => c.name === name);
+    return decl?.fallback ? `coalesce(${id(name)}, ${decl.fallback}) AS ${id(name)}` : id(name);
+  });
+  const ruleErrors = kind.rules.map(
+    (r) => `CASE WHEN ${r.when} THEN {'col': ${lit(r.column)}, 'msg': ${lit(r.message)}} END`,
+  );
+  const hash = `md5(concat_ws('|', ${columns.map((n) => `coalesce(CAST(${id(n)} AS VARCHAR), '∅')`).join(", ")}))`;
+  return `
+CREATE OR REPLACE TEMP TABLE typed AS
+WITH cleaned AS (
+  SELECT s.row_no,
+         coalesce(${all.join(", ")}) AS first_cell,
+         b.reason AS bad_reason,
+         ${cleaned.join(",\n         ")}
+  FROM stage s LEFT JOIN stage_bad b ON b.row_no = s.row_no
+),
+typed AS (
+  SELECT row_no, first_cell, bad_reason,
+         ${[...typedValues, ...rawTexts].join(",\n         ")},
+         ${structList(parts.flatMap((p) => p.errors))} AS col_errors,
+         ${structList(parts.flatMap((p) => p.warnings))} AS col_warnings
+  FROM cleaned
+  ${parts.flatMap((p) => p.joins).join("\n  ")}
+),
+final AS (
+  SELECT row_no, first_cell, bad_reason, col_errors, col_warnings, ${withFallbacks.join(", ")}
+  FROM typed
+)
+SELECT *,
+       ${hash} AS row_hash,
+       ${ruleErrors.length ? `list_concat(col_errors, list_filter([${ruleErrors.join(", ")}], e -> e IS NOT NULL))` : "col_errors"} AS errors,
+       list_transform(col_warnings, w -> w.col || '：' || w.msg) AS warnings
+FROM final`;
+}
