@@ -4,13 +4,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { CliError } from "@anjian/warehouse";
 
+const WAREHOUSE_FILES = /\.(duckdb|duckdb\.wal|key)$/i;
+
 export function expandPaths(inputs: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
     const stat = fs.statSync(p);
     if (stat.isDirectory()) {
       for (const name of fs.readdirSync(p).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (name.startsWith(".") || name.startsWith("~$")) continue; // hidden files, Office lock files
+        // Hidden files, Office lock files, and the warehouse's own files when it sits in the folder.
+        if (name.startsWith(".") || name.startsWith("~$") || WAREHOUSE_FILES.test(name)) continue;
         walk(path.join(p, name));
       }
     } else if (stat.isFile()) out.push(p);
