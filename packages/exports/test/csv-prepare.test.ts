@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { prepareCsv } from "../src/csv-prepare.ts";
+import { detectEncoding } from "../src/encoding.ts";
+import { RefusedFileError } from "../src/errors.ts";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prep-"));
+const headerAt = (name: string) => (rows: string[][]) => rows.findIndex((r) => r[0] === name);
+
+async function prep(bytes: Buffer | string) {
+  const file = path.join(dir, `f${Math.random().toString(36).slice(2)}.csv`);
+  fs.writeFileSync(file, bytes);
+  const p = await prepareCsv(file, { tmpDir: dir, pickHeader: headerAt("编号") });
+  return { ...p, data: fs.readFileSync(p.dataFile, "utf8") };
+}
+
+describe("encoding detection", () => {
+  it("BOMs, UTF-16 without BOM, UTF-8, GBK", () => {
+    expect(detectEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41])).encoding).toBe("utf-8");
+    expect(detectEncoding(Buffer.from([0xff, 0xfe, 0x41, 0]))).toEqual({ encoding: "utf-16le", bomLength: 2 });
+    expect(detectEncoding(iconv.encode("编号,名称\n1,镇海街道\n", "utf-16le")).encoding).toBe("utf-16le");
+    expect(detectEncoding(Buffer.from("编号,名称\n1,镇海街道\n")).encoding).toBe("utf-8");
+    expect(detectEncoding(iconv.encode("编号,名称\n1,镇海街道\n", "gbk")).encoding).toBe("gb18030");
+  });
+});
+
+describe("prepareCsv", () => {
+  it("cuts the title rows, keeps row numbers through quoted newlines and blank rows", async () => {
+    const p = await prep('标题\n导出时间：2024-01-05 09:12\n编号,名称,备注\n1,"a\nb",x\n\n2,c\n3,d,e,,\n');
+    expect(p.preamble).toEqual([["标题"], ["导出时间：2024-01-05 09:12"]]);
+    expect(p.headerRowNo).toBe(3);
+    expect(p.dataRecords).toBe(4);
+    expect(p.data).toBe('1,"a\nb",x\n,,\n2,c,\n3,d,e\n');
+  });
+
+  it("keeps the CRLF of Windows files and handles a last row without newline", async () => {
+    const p = await prep("编号,名称\r\n1,a\r\n2,b");
+    expect(p.data).toBe("1,a\r\n2,b\n");
+    expect(p.dataRecords).toBe(2);
+  });
+
+  it("sets aside a row wider than the header with the reason", async () => {
+    const p = await prep("编号,名称\n1,a,b,c\n2,b\n");
+    expect(p.badRecords).toEqual([{ rowNo: 2, text: "1,a,b,c", reason: expect.stringContaining("多于表头的 2 列") }]);
+    expect(p.data).toBe(",\n2,b\n");
+  });
+
+  it("refuses an unclosed quote with the row it starts on", async () => {
+    await expect(prep('编号,名称\n1,a\n2,"b\n3,c\n')).rejects.toThrow(RefusedFileError);
+    await expect(prep('编号,名称\n1,a\n2,"b\n3,c\n')).rejects.toThrow("第 3 行起引号未闭合");
+  });
+
+  it("decodes GB18030 and UTF-16 to the same UTF-8", async () => {
+    const text = "编号,名称\n1,荔城区镇海街道某某公司\n";
+    const a = await prep(iconv.encode(text, "gb18030"));
+    const b = await prep(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf-16le")]));
+    expect(a.encoding).toBe("gb18030");
+    expect(b.encoding).toBe("utf-16le");
+    expect(a.data).toBe("1,荔城区镇海街道某某公司\n");
+    expect(b.data).toBe(a.data);
+  });
+
+  it("returns no header when none of the first rows is one", async () => {
+    const p = await prep("a,b\n1,2\n");
+    expect(p.header).toBeNull();
+    expect(p.preamble).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+  });
+});

@@ -1,0 +1,16 @@
+// Runs the `anjian` command in this process, exactly as packages/cli/bin/anjian.js does, and at
+// exit reports the process's peak resident set size on stderr as one JSON line:
+//   {"anjianBenchMeasure":{"maxRssKb":…,"mainSeconds":…,"exitCode":…}}
+// Usage: node --import tsx pipelines/ingest/bench/measure.ts ingest FILE --json --warehouse W
+import { main } from "../../../packages/cli/src/main.ts";
+
+const t0 = performance.now();
+let mainSeconds: number | null = null;
+
+process.on("exit", (code) => {
+  const report = { maxRssKb: process.resourceUsage().maxRSS, mainSeconds, exitCode: code };
+  process.stderr.write(`${JSON.stringify({ anjianBenchMeasure: report })}\n`);
+});
+
+process.exitCode = await main(process.argv.slice(2));
+mainSeconds = (performance.now() - t0) / 1000;
