@@ -1,7 +1,7 @@
 // The `anjian` command: parses arguments, runs one command, turns errors into Chinese messages
 // and exit codes (0 success, 1 a file or a run failed, 2 wrong usage).
 import { parseArgs } from "node:util";
-import { ReferenceError } from "@anjian/exports";
+import { ReferenceDataError } from "@anjian/exports";
 import { ProfileError } from "@anjian/profile";
 import { CliError } from "@anjian/warehouse";
 import { type Output, processOutput, warehousePathFrom } from "./context.ts";
@@ -63,7 +63,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       output.err(e.message);
       return e.exitCode;
     }
-    if (e instanceof ProfileError || e instanceof ReferenceError) {
+    if (e instanceof ProfileError || e instanceof ReferenceDataError) {
       output.err(e.message);
       return 1;
     }

@@ -6,8 +6,8 @@ export class RefusedFileError extends Error {
 }
 
 /** A reference file (alias table, profile) with bad entries. */
-export class ReferenceError extends Error {
-  override readonly name = "ReferenceError";
+export class ReferenceDataError extends Error {
+  override readonly name = "ReferenceDataError";
   constructor(
     readonly file: string,
     readonly problems: string[],

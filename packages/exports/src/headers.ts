@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseCsvText } from "./csv-text.ts";
-import { ReferenceError } from "./errors.ts";
+import { ReferenceDataError } from "./errors.ts";
 import { type KindDecl, type KindName, kinds } from "./kinds.ts";
 import { normaliseHeader } from "./text.ts";
 
@@ -36,8 +36,8 @@ export function defaultAliasFile(): string {
 export function loadAliasTable(file: string = defaultAliasFile()): AliasTable {
   const records = parseCsvText(fs.readFileSync(file, "utf8"));
   const [head, ...rows] = records;
-  if (!head || head.join(",") !== "kind,header,alias")
-    throw new ReferenceError(file, ["第1行：表头应为 kind,header,alias"]);
+  if (head?.join(",") !== "kind,header,alias")
+    throw new ReferenceDataError(file, ["第1行：表头应为 kind,header,alias"]);
   const byKind = new Map<KindName, Map<string, string>>();
   for (const kind of kinds) {
     const m = new Map<string, string>();
@@ -70,7 +70,7 @@ export function loadAliasTable(file: string = defaultAliasFile()): AliasTable {
     }
     m.set(key, column.name);
   });
-  if (problems.length > 0) throw new ReferenceError(file, problems);
+  if (problems.length > 0) throw new ReferenceDataError(file, problems);
   return { byKind };
 }
 

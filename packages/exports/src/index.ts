@@ -1,7 +1,7 @@
 export { csvCell, parseCsvText } from "./csv-text.ts";
 export { type BadRecord, MAX_PREAMBLE_ROWS, type PreparedCsv, prepareCsv } from "./csv-prepare.ts";
 export { type CsvEncoding, detectEncoding, isUtf8 } from "./encoding.ts";
-export { ReferenceError, RefusedFileError } from "./errors.ts";
+export { ReferenceDataError, RefusedFileError } from "./errors.ts";
 export {
   type AliasTable,
   defaultAliasFile,

@@ -2,7 +2,7 @@
 // migrations applied on open. The connection is handed to callers; nothing else is global.
 import fs from "node:fs";
 import path from "node:path";
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { CliError, WarehouseLockedError } from "./errors.ts";
 import { migrate } from "./migrate.ts";
 

@@ -66,8 +66,9 @@ export async function writeHazardsXlsx(options: HazardsXlsxOptions): Promise<voi
   const parties = makeParties(mulberry32(options.seed ^ 0x5eed), 20_000).filter((p) => p.type !== "个人");
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.file, useStyles: true, useSharedStrings: true });
   const ws = wb.addWorksheet("隐患排查治理台账");
-  ws.addRow([HAZARDS_TITLE]).commit();
+  const title = ws.addRow([HAZARDS_TITLE]);
   ws.mergeCells(1, 1, 1, HAZARDS_HEADER.length);
+  title.commit();
   ws.addRow([...HAZARDS_HEADER]).commit();
   for (let seq = 1; seq <= options.rows; seq++) {
     const party = pick(rng, parties);
