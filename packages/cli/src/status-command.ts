@@ -49,7 +49,7 @@ export async function runStatus(args: StatusArgs, output: Output): Promise<numbe
     );
     const [asOf] = await queryRows<{ as_of: string | null }>(
       c,
-      "SELECT strftime(max(coalesce(export_time, imported_at)), '%Y-%m-%d %H:%M') AS as_of FROM files WHERE status = 'imported'",
+      "SELECT strftime(coalesce(max(export_time), max(imported_at)), '%Y-%m-%d %H:%M') AS as_of FROM files WHERE status = 'imported'",
     );
     if (args.json) {
       output.out(JSON.stringify({ warehouse: warehouse.path, as_of: asOf?.as_of ?? null, kinds: perKind, batches, rejects }, null, 2));

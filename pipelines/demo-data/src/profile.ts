@@ -23,10 +23,6 @@ export const TOWN_UNIT: Record<Town, string> = {
 /** A unit as the figures see it: the bureau or one town's government / street office. */
 export type Unit = { type: "bureau" } | { type: "town"; town: Town };
 
-export function unitName(u: Unit): string {
-  return u.type === "bureau" ? BUREAU : TOWN_UNIT[u.town];
-}
-
 export function bareTown(t: Town): string {
   return t.replace(/(街道|镇)$/, "");
 }
@@ -43,11 +39,6 @@ export const BUREAU_SECTIONS = [
   "荔城区应急管理局危化和烟花爆竹股",
   "荔城区应急管理局工贸股",
 ] as const;
-
-/** Spellings of a town unit: the unit, the town name, its safety office, its enforcement team. */
-export function townUnitAliases(t: Town): string[] {
-  return [TOWN_UNIT[t], t, `${t}安办`, `${t}综合执法队`];
-}
 
 export const INDUSTRIES = [
   "工贸",

@@ -9,7 +9,7 @@ export interface XDate {
   date: string;
   numFmt?: string;
 }
-/** null: empty; string: text cell; number: numeric cell; XDate: date cell. */
+/** null or "": empty; string: text cell; number: numeric cell; XDate: date cell. */
 export type XCell = null | string | number | XDate;
 
 export interface XSheet {
@@ -35,7 +35,8 @@ function utc(iso: string, hh = 0, mm = 0): Date {
 }
 
 function setCell(cell: ExcelJS.Cell, value: XCell): void {
-  if (value === null) return;
+  // Excel has no empty-string cells in practice: "" is written as an empty cell.
+  if (value === null || value === "") return;
   if (typeof value === "object") {
     cell.value = utc(value.date);
     cell.numFmt = value.numFmt ?? "yyyy-mm-dd";
@@ -75,12 +76,10 @@ export async function xlsxBuffer(book: XBook): Promise<Buffer> {
       ws.views = [{ state: "frozen", ySplit: r }];
       r++;
     }
-    for (const row of s.rows) {
-      row.forEach((v, i) => setCell(ws.getCell(r, i + 1), v));
-      r++;
-    }
-    for (const row of s.footer ?? []) {
-      row.forEach((v, i) => setCell(ws.getCell(r, i + 1), v));
+    for (const row of [...s.rows, ...(s.footer ?? [])]) {
+      row.forEach((v, i) => {
+        setCell(ws.getCell(r, i + 1), v);
+      });
       r++;
     }
     (s.widths ?? []).forEach((w, i) => {

@@ -3,7 +3,7 @@
 // plain objects, independently of the generator.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { isValidCreditCode, isValidIdCard } from "../src/check-digits.ts";
+import { isValidCreditCode, isValidIdCard } from "@anjian/codes";
 import { buildDataset, type Dataset } from "../src/dataset.ts";
 import { CAMPAIGN } from "../src/profile.ts";
 import { currentCase } from "../src/records/cases.ts";

@@ -2,7 +2,7 @@
 // change a 2023 figure (a 2023 case, a campaign inspection or hazard, a new town certificate),
 // so that a lenient importer shows up in the figures. Their enterprises appear nowhere else.
 
-import { idCardCheckChar } from "../check-digits.ts";
+import { idCardCheckChar } from "@anjian/codes";
 import { CAMPAIGN } from "../profile.ts";
 import type { EnterprisePool } from "./enterprises.ts";
 import type { BadRow, CaseRecord, EnforcerRecord, HazardRecord, InspectionRecord } from "./types.ts";

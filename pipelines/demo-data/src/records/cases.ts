@@ -2,7 +2,7 @@
 // platform showed it over time (filed → decided → closed), so that exports taken at
 // different times can show different versions of the same case.
 
-import { addDays, nextWorkday, officeTime, pad, toDays, workday, yearOf } from "../dates.ts";
+import { addDays, maxDate, minDate, nextWorkday, officeTime, pad, toDays, workday, yearOf } from "../dates.ts";
 import { idNumber, personName } from "../names.ts";
 import { Rng } from "../prng.ts";
 import {
@@ -224,8 +224,8 @@ function bureauDrafts(rng: Rng, pool: EnterprisePool, spec: CaseYearSpec): Draft
   return slots.map((s) => {
     const decidedOn = s.decidedOn!;
     const filedOn = s.carryIn
-      ? workday(rng, `${Y - 1}-12-01`, minIso(`${Y - 1}-12-28`, addDays(decidedOn, -8)))
-      : workday(rng, maxIso(`${Y}-01-03`, addDays(decidedOn, -70)), addDays(decidedOn, -12));
+      ? workday(rng, `${Y - 1}-12-01`, minDate(`${Y - 1}-12-28`, addDays(decidedOn, -8)))
+      : workday(rng, maxDate(`${Y}-01-03`, addDays(decidedOn, -70)), addDays(decidedOn, -12));
     let party: Enterprise | null = null;
     let partyType: PartyType = "单位";
     let person: { name: string; id: string } | null = null;
@@ -381,13 +381,6 @@ function openDrafts(rng: Rng, pool: EnterprisePool, spec: CaseYearSpec): Draft[]
     });
   }
   return out;
-}
-
-function minIso(a: string, b: string): string {
-  return a < b ? a : b;
-}
-function maxIso(a: string, b: string): string {
-  return a > b ? a : b;
 }
 
 /** Numbers the cases and the decisions, then spells out each case's versions. */
