@@ -1,6 +1,7 @@
 // Opening the warehouse: one DuckDB file, one writer at a time (DuckDB's own file lock),
 // migrations applied on open. The connection is handed to callers; nothing else is global.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { CliError, WarehouseLockedError } from "./errors.ts";
@@ -28,8 +29,15 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     throw new CliError(`数据仓库 ${file} 不存在。请先用 anjian ingest 导入数据。`);
   if (!readOnly) fs.mkdirSync(path.dirname(file), { recursive: true });
   let instance: DuckDBInstance;
+  // A bounded memory budget, spilling to the system's temp folder (never beside the warehouse):
+  // an import's memory stays flat however large the file.
+  const config: Record<string, string> = {
+    memory_limit: process.env.ANJIAN_MEMORY_LIMIT ?? "512MB",
+    temp_directory: path.join(os.tmpdir(), `anjian-duckdb-${process.pid}`),
+  };
+  if (readOnly) config.access_mode = "READ_ONLY";
   try {
-    instance = await DuckDBInstance.create(file, readOnly ? { access_mode: "READ_ONLY" } : {});
+    instance = await DuckDBInstance.create(file, config);
   } catch (e) {
     const message = (e as Error).message;
     if (/Could not set lock|Conflicting lock/i.test(message)) {

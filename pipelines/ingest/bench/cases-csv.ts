@@ -117,7 +117,8 @@ function caseRow(g: CaseGen, seq: number): { cells: string[]; cents: number } {
         ["暂扣或者吊销有关许可证、罚款", 2],
         ["警告", 2],
       ]);
-      if (kinds.includes("罚款")) cents = int(rng, 10, 3000) * 100 * 100;
+      if (kinds.includes("罚款"))
+        cents = (party.type === "个人" ? int(rng, 10, 500) * 100 : int(rng, 10, 3000) * 100) * 100;
     }
     if (status === "已结案") {
       const c = d + int(rng, 5, 90);

@@ -346,7 +346,7 @@ async function main(): Promise<number> {
       targets,
     };
     fs.writeFileSync(outFile, `${JSON.stringify(json, null, 2)}\n`);
-    log(`\nResults written to ${path.relative(process.cwd(), outFile) || outFile}`);
+    log(`\nResults written to ${path.relative(REPO, outFile)} (at the repository root)`);
     // Non-zero only when an import failed; a failed yardstick shows as FAILED and n/a above.
     return failed.some((r) => r.kind !== "read_csv") ? 1 : 0;
   } finally {

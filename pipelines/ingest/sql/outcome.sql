@@ -1,8 +1,10 @@
 -- Row outcomes (platform-exports.md §2) for the typed rows of one file or sheet.
--- {{table}} and {{key}} are the kind's table and natural key, filled in from its declaration.
--- Binds $sha (this file's SHA-256) and $export_time (its export time, or NULL).
+-- The typed rows come from the typing SELECT composed from the kind's declaration (typing-sql.ts);
+-- {{table}} and {{key}} are the kind's table and natural key.
+-- Binds $sha (this file's SHA-256), $export_time (its export time, or NULL) and, when the kind
+-- has personal data, $key (the hash key).
 CREATE OR REPLACE TEMP TABLE outcome AS
-WITH base AS (
+WITH base AS MATERIALIZED (
   SELECT *,
          CASE
            WHEN bad_reason IS NOT NULL THEN 'rejected'
@@ -11,15 +13,21 @@ WITH base AS (
            WHEN len(errors) > 0 THEN 'rejected'
            ELSE 'candidate'
          END AS stage_outcome
-  FROM typed
+  FROM ({{typed}}) AS typed
+),
+repeated AS (
+  -- Keys seen more than once in this file: only these need ranking (a window over every row is costly).
+  SELECT {{key}} FROM base WHERE stage_outcome = 'candidate' GROUP BY {{key}} HAVING count(*) > 1
+),
+repeated_ranks AS (
+  -- Within the file, the newest version of each key (by 更新时间, then the first row) competes.
+  SELECT row_no, row_number() OVER (PARTITION BY {{key}} ORDER BY updated_at DESC NULLS LAST, row_no) AS rank_in_file
+  FROM base SEMI JOIN repeated USING ({{key}})
+  WHERE stage_outcome = 'candidate'
 ),
 ranked AS (
-  -- Within the file, the newest version of each key (by 更新时间, then the first row) competes.
-  SELECT *,
-         CASE WHEN stage_outcome = 'candidate'
-              THEN row_number() OVER (PARTITION BY stage_outcome, {{key}} ORDER BY updated_at DESC NULLS LAST, row_no)
-         END AS rank_in_file
-  FROM base
+  SELECT base.*, CASE WHEN stage_outcome = 'candidate' THEN coalesce(rr.rank_in_file, 1) END AS rank_in_file
+  FROM base LEFT JOIN repeated_ranks rr USING (row_no)
 ),
 imported_files AS (
   SELECT file_sha256, max(export_time) AS export_time FROM files WHERE status = 'imported' GROUP BY file_sha256

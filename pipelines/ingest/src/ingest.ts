@@ -99,6 +99,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       const shown = path.isAbsolute(file) && file.startsWith(cwd + path.sep) ? path.relative(cwd, file) : file;
       progress.start(path.basename(file));
       const result = await ingestFile(connection, { ...options, batch, file, shown, seq, tmpDir, progress });
+      await dropScratch(connection);
       progress.done();
       results.push(result);
     }
@@ -107,6 +108,15 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await connection.run("UPDATE batches SET finished_at = current_localtimestamp() WHERE batch_id = $b", { b: batch });
   }
   return { batch, files: results };
+}
+
+/** Frees the temp tables of the file just done, so memory does not pile up across files. */
+async function dropScratch(connection: DuckDBConnection): Promise<void> {
+  const temps = await queryRows<{ name: string; type: string }>(
+    connection,
+    "SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_catalog = 'temp'",
+  );
+  for (const t of temps) await connection.run(`DROP ${t.type === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS temp.main."${t.name}"`);
 }
 
 interface FileContext extends IngestOptions {
@@ -212,14 +222,14 @@ async function typeAndMerge(
 ): Promise<Counts> {
   const { kind } = match;
   await buildLookups(connection, kind, match, ctx.resolver);
-  const sql = typingSql({ kind, match, width: headers.length, towns: ctx.resolver.townNames() });
-  await connection.run(sql, sql.includes("$key") ? { key: ctx.hashKey } : undefined);
+  const typedSql = typingSql({ kind, match, width: headers.length, towns: ctx.resolver.townNames() });
   const personalColumns = kind.columns
     .filter((c) => c.type === "personal_id")
     .map((c) => match.columns.get(c.name))
     .filter((i): i is number => i !== undefined);
   return mergeTyped(connection, {
     kind,
+    typedSql,
     batchId: ctx.batch,
     sha256,
     path: ctx.shown,

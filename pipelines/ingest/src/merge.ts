@@ -43,6 +43,8 @@ export function addCounts(a: Counts, b: Counts): Counts {
 
 export interface MergeInput {
   kind: KindDecl;
+  /** The typing SELECT (typing-sql.ts). */
+  typedSql: string;
   batchId: string;
   sha256: string;
   path: string;
@@ -58,9 +60,13 @@ export interface MergeInput {
 export async function mergeTyped(connection: DuckDBConnection, input: MergeInput): Promise<Counts> {
   const { kind } = input;
   const key = id(kind.key);
-  await connection.run(OUTCOME_SQL.replaceAll("{{table}}", id(kind.table)).replaceAll("{{key}}", key), {
+  const outcomeSql = OUTCOME_SQL.replaceAll("{{typed}}", () => input.typedSql)
+    .replaceAll("{{table}}", id(kind.table))
+    .replaceAll("{{key}}", key);
+  await connection.run(outcomeSql, {
     sha: input.sha256,
     export_time: input.exportTime,
+    ...(input.typedSql.includes("$key") ? { key: input.hashKey } : {}),
   });
   const columns = tableColumns(kind).map(id);
   await connection.run(
@@ -69,7 +75,7 @@ export async function mergeTyped(connection: DuckDBConnection, input: MergeInput
   await connection.run(
     `INSERT INTO ${id(kind.table)} (${columns.join(", ")}, batch_id, file_sha256, sheet, row_no, row_hash, warnings)
      SELECT ${columns.join(", ")}, $batch, $sha, $sheet, row_no, row_hash, warnings
-     FROM outcome WHERE outcome IN ('new', 'replace') ORDER BY row_no`,
+     FROM outcome WHERE outcome IN ('new', 'replace')`,
     { batch: input.batchId, sha: input.sha256, sheet: input.sheet },
   );
   await connection.run(

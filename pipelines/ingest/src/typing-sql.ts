@@ -34,7 +34,9 @@ function shown(c: ColumnDecl): string {
 }
 
 interface ColumnSql {
-  /** typed expressions, as [sql, alias] */
+  /** Parsed once per row, in their own step, as [sql, alias]; the checks below reuse them. */
+  parse: [string, string][];
+  /** Typed warehouse values, as [sql, alias]. */
   values: [string, string][];
   errors: string[];
   warnings: string[];
@@ -47,38 +49,46 @@ function amountFactor(c: ColumnDecl, match: HeaderMatch): number {
 
 function columnSql(c: ColumnDecl, match: HeaderMatch, towns: string[]): ColumnSql {
   const v = t(c);
-  const out: ColumnSql = { values: [], errors: [], warnings: [], joins: [] };
+  const p = (suffix: string) => id(`${c.name}__${suffix}`);
+  const out: ColumnSql = { parse: [], values: [], errors: [], warnings: [], joins: [] };
   const present = match.columns.has(c.name);
   if (c.required) out.errors.push(err(c, match, `${v} IS NULL`, present ? `'必填项为空'` : `'缺少必填列'`));
+  const codeParts = () => {
+    out.parse.push([`anj_code(${v})`, `${c.name}__c`]);
+    out.parse.push([`anj_code_lost(anj_code(${v}))`, `${c.name}__lost`]);
+    return { code: p("c"), lost: p("lost") };
+  };
   switch (c.type) {
     case "text":
       out.values.push([v, c.name]);
       break;
-    case "code":
-      out.values.push([`CASE WHEN anj_code_lost(anj_code(${v})) THEN NULL ELSE anj_code(${v}) END`, c.name]);
+    case "code": {
+      const { code, lost } = codeParts();
+      out.values.push([`CASE WHEN ${lost} THEN NULL ELSE ${code} END`, c.name]);
       (c.required ? out.errors : out.warnings).push(
         err(
           c,
           match,
-          `anj_code_lost(anj_code(${v}))`,
+          lost,
           `${shown(c)} || '是被表格软件按数字保存的编号，末几位已丢失${c.required ? "，无法识别该行" : "，按空值处理"}。请在导出前把该列设为文本格式'`,
         ),
       );
       break;
+    }
     case "credit_code": {
-      const code = `anj_code(${v})`;
-      out.values.push([`CASE WHEN anj_code_lost(${code}) THEN NULL ELSE ${code} END`, c.name]);
+      const { code, lost } = codeParts();
+      out.values.push([`CASE WHEN ${lost} THEN NULL ELSE ${code} END`, c.name]);
       out.warnings.push(
         err(
           c,
           match,
-          `anj_code_lost(${code})`,
+          lost,
           `${shown(c)} || '是被表格软件按数字保存的代码，末几位已丢失，按空值处理。请在导出前把该列设为文本格式'`,
         ),
         err(
           c,
           match,
-          `NOT anj_code_lost(${code}) AND NOT regexp_full_match(${code}, '[0-9A-HJ-NPQRTUWXY]{18}')`,
+          `NOT ${lost} AND NOT regexp_full_match(${code}, '[0-9A-HJ-NPQRTUWXY]{18}')`,
           `${shown(c)} || '不是18位统一社会信用代码'`,
         ),
         err(
@@ -91,129 +101,116 @@ function columnSql(c: ColumnDecl, match: HeaderMatch, towns: string[]): ColumnSq
       break;
     }
     case "personal_id": {
-      const code = `anj_code(${v})`;
+      const { lost } = codeParts();
       // Keyed hash: the same person joins across files, the number itself never lands.
       // A row fixed from `anjian rejects` output carries the hash already (已脱敏:…): keep it.
       out.values.push([
-        `CASE WHEN starts_with(${v}, '已脱敏:') THEN substr(${v}, 5) WHEN anj_code_lost(${code}) THEN NULL ELSE anj_pseudonym($key, ${v}) END`,
+        `CASE WHEN starts_with(${v}, '已脱敏:') THEN substr(${v}, 5) WHEN ${lost} THEN NULL ELSE anj_pseudonym($key, ${v}) END`,
         c.name,
       ]);
       out.warnings.push(
-        err(
-          c,
-          match,
-          `anj_code_lost(${code})`,
-          `'证件号码被表格软件按数字保存，末几位已丢失，按空值处理。请在导出前把该列设为文本格式'`,
-        ),
+        err(c, match, lost, `'证件号码被表格软件按数字保存，末几位已丢失，按空值处理。请在导出前把该列设为文本格式'`),
       );
       break;
     }
     case "date": {
-      const h = `anj_half(${v})`;
-      out.values.push([`anj_parse_date(${h})`, c.name]);
+      out.parse.push([`anj_parse_date(anj_half(${v}))`, `${c.name}__v`]);
+      const d = p("v");
+      const unparsed = `${v} IS NOT NULL AND ${d} IS NULL`;
+      out.values.push([d, c.name]);
+      const years = c.dateRole === "deadline" ? 10 : 1;
       out.errors.push(
-        err(c, match, `${v} IS NOT NULL AND NOT anj_date_form(${h})`, `${shown(c)} || '不是可识别的日期（如 2023-05-12、2023年5月12日）'`),
-        err(c, match, `anj_date_form(${h}) AND anj_parse_date(${h}) IS NULL`, `${shown(c)} || '不是存在的日期'`),
+        err(c, match, `${unparsed} AND NOT anj_date_form(anj_half(${v}))`, `${shown(c)} || '不是可识别的日期（如 2023-05-12、2023年5月12日）'`),
+        err(c, match, `${unparsed} AND anj_date_form(anj_half(${v}))`, `${shown(c)} || '不是存在的日期'`),
+        err(
+          c,
+          match,
+          `${d} > current_date + INTERVAL ${years} YEAR OR ${d} < DATE '2000-01-01'`,
+          `${shown(c)} || '超出合理范围（2000年1月1日至今后${years}年）'`,
+        ),
       );
-      if (c.dateRole === "deadline")
-        out.errors.push(
-          err(
-            c,
-            match,
-            `anj_parse_date(${h}) > current_date + INTERVAL 10 YEAR OR anj_parse_date(${h}) < DATE '2000-01-01'`,
-            `${shown(c)} || '超出合理范围（2000年1月1日至今后10年）'`,
-          ),
-        );
-      else
-        out.errors.push(
-          err(
-            c,
-            match,
-            `anj_parse_date(${h}) > current_date + INTERVAL 1 YEAR OR anj_parse_date(${h}) < DATE '2000-01-01'`,
-            `${shown(c)} || '超出合理范围（2000年1月1日至今后1年）'`,
-          ),
-        );
       break;
     }
     case "timestamp": {
-      const h = `anj_half(${v})`;
-      out.values.push([`anj_parse_ts(${h})`, c.name]);
-      out.errors.push(err(c, match, `${v} IS NOT NULL AND anj_parse_ts(${h}) IS NULL`, `${shown(c)} || '不是可识别的时间'`));
+      out.parse.push([`anj_parse_ts(anj_half(${v}))`, `${c.name}__v`]);
+      out.values.push([p("v"), c.name]);
+      out.errors.push(err(c, match, `${v} IS NOT NULL AND ${p("v")} IS NULL`, `${shown(c)} || '不是可识别的时间'`));
       break;
     }
     case "amount": {
-      const parsed = `anj_parse_amount(${v}, ${amountFactor(c, match)})`;
-      out.values.push([`coalesce(${parsed}, 0)`, c.name]);
+      out.parse.push([`anj_parse_amount(${v}, ${amountFactor(c, match)})`, `${c.name}__v`]);
+      const a = p("v");
+      out.values.push([`coalesce(${a}, 0)`, c.name]);
       out.errors.push(
-        err(c, match, `${v} IS NOT NULL AND ${parsed} IS NULL`, `${shown(c)} || '不是可识别的金额'`),
-        err(c, match, `${parsed} < 0`, `${shown(c)} || '为负数，金额不能为负'`),
+        err(c, match, `${v} IS NOT NULL AND ${a} IS NULL`, `${shown(c)} || '不是可识别的金额'`),
+        err(c, match, `${a} < 0`, `${shown(c)} || '为负数，金额不能为负'`),
       );
       break;
     }
     case "boolean":
-      out.values.push([`coalesce(anj_parse_bool(${v}), false)`, c.name]);
+      out.parse.push([`anj_parse_bool(${v})`, `${c.name}__v`]);
+      out.values.push([`coalesce(${p("v")}, false)`, c.name]);
       out.errors.push(
         err(
           c,
           match,
-          `${v} IS NOT NULL AND anj_parse_bool(${v}) IS NULL`,
+          `${v} IS NOT NULL AND ${p("v")} IS NULL`,
           `${shown(c)} || '不是可识别的是/否值（可填 是/否、Y/N、1/0、√/×）'`,
         ),
       );
       break;
     case "town": {
       const m = lookupTable(c);
-      out.values.push([`${m}.value`, c.name]);
+      out.parse.push([`${m}.value`, `${c.name}__v`]);
+      out.values.push([p("v"), c.name]);
       out.joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${v}`);
       out.errors.push(
-        err(
-          c,
-          match,
-          `${v} IS NOT NULL AND ${m}.value IS NULL`,
-          `${shown(c)} || '不是本区镇街（本区镇街：${towns.join("、")}）'`,
-        ),
+        err(c, match, `${v} IS NOT NULL AND ${p("v")} IS NULL`, `${shown(c)} || '不是本区镇街（本区镇街：${towns.join("、")}）'`),
       );
       break;
     }
     case "unit": {
       const m = lookupTable(c);
-      out.values.push([`${m}.value`, c.name], [`${m}.level`, `${c.name}_level`]);
+      out.parse.push([`${m}.value`, `${c.name}__v`], [`${m}.level`, `${c.name}__l`]);
+      out.values.push([p("v"), c.name], [p("l"), `${c.name}_level`]);
       out.joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${v}`);
       out.errors.push(
-        err(c, match, `${v} IS NOT NULL AND ${m}.value IS NULL`, `${shown(c)} || '不是本区应急管理局或镇街的执法单位'`),
+        err(c, match, `${v} IS NOT NULL AND ${p("v")} IS NULL`, `${shown(c)} || '不是本区应急管理局或镇街的执法单位'`),
       );
       break;
     }
     case "hazard_category": {
       const m = lookupTable(c);
-      out.values.push([`${m}.value`, c.name], [v, `${c.name}_raw`]);
+      out.parse.push([`${m}.value`, `${c.name}__v`], [`${m}.known`, `${c.name}__k`]);
+      out.values.push([p("v"), c.name], [v, `${c.name}_raw`]);
       out.joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${v}`);
-      out.warnings.push(
-        err(c, match, `${v} IS NOT NULL AND NOT ${m}.known`, `${shown(c)} || '不在本区隐患类别中，已归入“其他”'`),
-      );
+      out.warnings.push(err(c, match, `${v} IS NOT NULL AND NOT ${p("k")}`, `${shown(c)} || '不在本区隐患类别中，已归入“其他”'`));
       break;
     }
     case "enum": {
-      const pairs = [
-        ...(c.values ?? []).map((x) => [x, x] as const),
-        ...Object.entries(c.valueAliases ?? {}),
-      ];
-      const expr = `CASE anj_half(replace(${v}, ' ', '')) ${pairs.map(([from, to]) => `WHEN ${lit(from)} THEN ${lit(to)}`).join(" ")} END`;
-      out.values.push([expr, c.name]);
+      const pairs = [...(c.values ?? []).map((x) => [x, x] as const), ...Object.entries(c.valueAliases ?? {})];
+      out.parse.push([
+        `CASE anj_half(replace(${v}, ' ', '')) ${pairs.map(([from, to]) => `WHEN ${lit(from)} THEN ${lit(to)}`).join(" ")} END`,
+        `${c.name}__v`,
+      ]);
+      out.values.push([p("v"), c.name]);
       out.errors.push(
-        err(c, match, `${v} IS NOT NULL AND (${expr}) IS NULL`, `${shown(c)} || '不是可接受的值（可填：${(c.values ?? []).join("、")}）'`),
+        err(c, match, `${v} IS NOT NULL AND ${p("v")} IS NULL`, `${shown(c)} || '不是可接受的值（可填：${(c.values ?? []).join("、")}）'`),
       );
       break;
     }
     case "list": {
-      const expr = `list_filter(list_transform(regexp_split_to_array(${v}, '[、，,；;/]'), x -> anj_trim(x)), x -> x <> '')`;
-      out.values.push([expr, c.name]);
+      out.parse.push([
+        `list_filter(list_transform(regexp_split_to_array(${v}, '[、，,；;/]'), x -> anj_trim(x)), x -> x <> '')`,
+        `${c.name}__v`,
+      ]);
+      out.values.push([p("v"), c.name]);
       if (c.items)
         out.warnings.push(
           err(
             c,
             match,
-            `len(list_filter(${expr}, x -> NOT list_contains([${c.items.map(lit).join(", ")}], x))) > 0`,
+            `len(list_filter(${p("v")}, x -> NOT list_contains([${c.items.map(lit).join(", ")}], x))) > 0`,
             `${shown(c)} || '含有不常见的处罚种类，请核对'`,
           ),
         );
@@ -238,48 +235,54 @@ export interface TypingSqlInput {
 }
 
 /**
- * Builds `typed` from `stage` (row_no, c0…) and `stage_bad` (row_no, reason): one row per staged
+ * A SELECT over `stage` (row_no, c0…) and `stage_bad` (row_no, reason): one row per staged
  * row with first_cell (for blank/footer detection), bad_reason, the typed columns, row_hash,
  * errors and warnings (lists of {col, msg}). Binds $key (the personal-data hash key).
  */
 export function typingSql({ kind, match, width, towns }: TypingSqlInput): string {
-  const all = Array.from({ length: width }, (_, i) => `anj_clean(s.c${i})`);
-  const cleaned = kind.columns.map((c) => {
+  const cells = Array.from({ length: width }, (_, i) => `k${i}`);
+  const texts = kind.columns.map((c) => {
     const i = match.columns.get(c.name);
-    return `${i === undefined ? "CAST(NULL AS VARCHAR)" : all[i]} AS ${t(c)}`;
+    return `${i === undefined ? "CAST(NULL AS VARCHAR)" : `k${i}`} AS ${t(c)}`;
   });
   const parts = kind.columns.map((c) => columnSql(c, match, towns));
-  const typedValues = parts.flatMap((p) => p.values.map(([sql, alias]) => `${sql} AS ${id(alias)}`));
-  const rawTexts = kind.columns.map((c) => t(c));
+  const parsed = parts.flatMap((p) => p.parse.map(([sql, alias]) => `${sql} AS ${id(alias)}`));
   const columns = tableColumns(kind);
+  const typedValues = parts.flatMap((p) => p.values.map(([sql, alias]) => `${sql} AS ${id(alias)}`));
   const withFallbacks = columns.map((name) => {
     const decl = kind.columns.find((c) => c.name === name);
     return decl?.fallback ? `coalesce(${id(name)}, ${decl.fallback}) AS ${id(name)}` : id(name);
   });
-  const ruleErrors = kind.rules.map(
-    (r) => `CASE WHEN ${r.when} THEN {'col': ${lit(r.column)}, 'msg': ${lit(r.message)}} END`,
-  );
+  const ruleErrors = kind.rules.map((r) => `CASE WHEN ${r.when} THEN {'col': ${lit(r.column)}, 'msg': ${lit(r.message)}} END`);
   const hash = `md5(concat_ws('|', ${columns.map((n) => `coalesce(CAST(${id(n)} AS VARCHAR), '∅')`).join(", ")}))`;
+  // Steps: clean the text once, parse each cell once, then type and check from the parsed values.
   return `
-CREATE OR REPLACE TEMP TABLE typed AS
 WITH cleaned AS (
-  SELECT s.row_no,
-         coalesce(${all.join(", ")}) AS first_cell,
-         b.reason AS bad_reason,
-         ${cleaned.join(",\n         ")}
+  SELECT s.row_no, b.reason AS bad_reason,
+         ${cells.map((k, i) => `anj_clean(s.c${i}) AS ${k}`).join(", ")}
   FROM stage s LEFT JOIN stage_bad b ON b.row_no = s.row_no
 ),
-typed AS (
+texts AS (
+  SELECT row_no, bad_reason,
+         coalesce(${cells.join(", ")}) AS first_cell,
+         ${texts.join(",\n         ")}
+  FROM cleaned
+),
+parsed AS (
+  SELECT texts.*${parsed.length ? `,\n         ${parsed.join(",\n         ")}` : ""}
+  FROM texts
+  ${parts.flatMap((p) => p.joins).join("\n  ")}
+),
+checked AS (
   SELECT row_no, first_cell, bad_reason,
-         ${[...typedValues, ...rawTexts].join(",\n         ")},
+         ${typedValues.join(",\n         ")},
          ${structList(parts.flatMap((p) => p.errors))} AS col_errors,
          ${structList(parts.flatMap((p) => p.warnings))} AS col_warnings
-  FROM cleaned
-  ${parts.flatMap((p) => p.joins).join("\n  ")}
+  FROM parsed
 ),
 final AS (
   SELECT row_no, first_cell, bad_reason, col_errors, col_warnings, ${withFallbacks.join(", ")}
-  FROM typed
+  FROM checked
 )
 SELECT *,
        ${hash} AS row_hash,
