@@ -270,6 +270,7 @@ async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result:
       prepared.badRecords,
     );
     const header = prepared.header;
+    ctx.progress.merging(prepared.dataRecords);
     await inTransaction(connection, async () => {
       const counts = await typeAndMerge(connection, ctx, result.sha256, m, header, null, result.exportTime);
       const preamble = prepared.preamble.length;
@@ -318,7 +319,8 @@ async function ingestXlsx(connection: DuckDBConnection, ctx: FileContext, result
         n = await iterator.next();
       }
     }
-    await stageXlsxRows(connection, dataRows(), headers.length, (n) => ctx.progress.rows(counts.read + n));
+    const staged = await stageXlsxRows(connection, dataRows(), headers.length, (n) => ctx.progress.rows(counts.read + n));
+    ctx.progress.merging(counts.read + staged);
     await applyMerges(connection, sheet.merges, headerRow.rowNo, headers.length);
     const sheetCounts = await typeAndMerge(connection, ctx, result.sha256, search.match, headers, sheet.name, exportTime ?? result.exportTime);
     counts = addCounts(counts, addCounts(sheetCounts, { ...zeroCounts(), read: preamble.length, skipped: preamble.length }));

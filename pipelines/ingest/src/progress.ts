@@ -3,22 +3,24 @@
 export interface Progress {
   start(file: string): void;
   rows(n: number): void;
+  /** Reading is over: the rows are being checked and merged. */
+  merging(n: number): void;
   done(): void;
 }
 
-export const silentProgress: Progress = { start() {}, rows() {}, done() {} };
+export const silentProgress: Progress = { start() {}, rows() {}, merging() {}, done() {} };
 
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   let file = "";
   let t0 = 0;
   let last = 0;
-  const draw = (n: number, force = false) => {
+  const draw = (n: number, force = false, tail = "") => {
     const now = Date.now();
     if (!force && now - last < 200) return;
     last = now;
     const secs = Math.max((now - t0) / 1000, 0.001);
     const rate = Math.round(n / secs).toLocaleString("zh-CN");
-    stream.write(`\r\x1b[K正在导入 ${file}：${n.toLocaleString("zh-CN")} 行，${rate} 行/秒`);
+    stream.write(`\r\x1b[K正在导入 ${file}：已读取 ${n.toLocaleString("zh-CN")} 行，${rate} 行/秒${tail}`);
   };
   return {
     start(f) {
@@ -28,6 +30,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       draw(0, true);
     },
     rows: (n) => draw(n),
+    merging: (n) => draw(n, true, "；正在校验与合并…"),
     done() {
       stream.write("\r\x1b[K");
     },
