@@ -1,7 +1,8 @@
-// Streams a CSV export of any supported encoding into a UTF-8 file that DuckDB's read_csv can
-// load at full speed: title rows and the header cut off, every record exactly as wide as the
-// header (short rows padded, blank rows kept as empty rows so row numbers stay true), and the
-// few records that cannot be read as rows set aside with the reason. One pass, flat memory.
+// Streams a CSV export of any supported encoding into UTF-8 chunk files that DuckDB's read_csv
+// can load at full speed: title rows and the header cut off, each record prefixed with its row
+// number in the original file, every record exactly as wide as the header (short rows padded,
+// blank rows kept as empty rows), and the few records that cannot be read as rows set aside with
+// the reason. One pass; chunks keep the database's working set, and so memory, flat.
 import fs from "node:fs";
 import path from "node:path";
 import { parseCsvText } from "./csv-text.ts";
@@ -32,14 +33,21 @@ export interface PreparedCsv {
   header: string[] | null;
   /** 1-based row number of the header in the file (as Excel shows it). */
   headerRowNo: number;
-  /** UTF-8 CSV without header; record i is row headerRowNo + 1 + i of the file. */
-  dataFile: string;
+  /** UTF-8 CSV files without header; each record is `row_no,cell,cell,…`. */
+  chunks: CsvChunk[];
   dataRecords: number;
   badRecords: BadRecord[];
 }
 
+export interface CsvChunk {
+  file: string;
+  records: number;
+}
+
 export interface PrepareCsvOptions {
-  /** Where the UTF-8 copy is written; the caller deletes it. */
+  /** Records per chunk file (default 200,000). */
+  chunkRows?: number;
+  /** Where the UTF-8 chunks are written; the caller deletes them. */
   tmpDir: string;
   /** Index of the header among the first rows, or -1 when none is a header. */
   pickHeader(rows: string[][]): number;
@@ -110,21 +118,19 @@ async function prepareWith(
   bomLength: number,
   options: PrepareCsvOptions,
 ): Promise<PreparedCsv> {
-  const dataFile = path.join(options.tmpDir, `stage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
-  const out = fs.openSync(dataFile, "w");
+  const writer = new ChunkWriter(options.tmpDir, options.chunkRows ?? 200_000);
   const result: PreparedCsv = {
     encoding,
     preamble: [],
     header: null,
     headerRowNo: 0,
-    dataFile,
+    chunks: writer.chunks,
     dataRecords: 0,
     badRecords: [],
   };
   try {
     let pending: Buffer = Buffer.alloc(0);
     let width = 0; // header width, once known
-    let padRow: Buffer = Buffer.alloc(0);
     let bytesIn = 0;
     let rowNo = 0; // last row number handed out
     let headerFound = false;
@@ -132,48 +138,28 @@ async function prepareWith(
     const consume = (buf: Buffer, final: boolean): number => {
       // Data phase: returns the offset of the first incomplete record.
       let recStart = 0;
-      let copyFrom = 0;
       let fields = 1;
       let cut = -1;
       let inQuotes = false;
       const len = buf.length;
-      const finishRecord = (end: number, next: number) => {
+      const finishRecord = (end: number) => {
         let stop = end;
         if (stop > recStart && buf[stop - 1] === CR) stop--;
         rowNo++;
         result.dataRecords++;
-        if (stop === recStart) {
-          flush(buf, copyFrom, recStart);
-          fs.writeSync(out, padRow);
-          copyFrom = next;
-        } else if (fields < width) {
-          flush(buf, copyFrom, stop);
-          fs.writeSync(out, `${",".repeat(width - fields)}\n`);
-          copyFrom = next;
-        } else if (fields > width) {
-          flush(buf, copyFrom, recStart);
-          if (onlyEmptyCells(buf, cut, stop)) {
-            // Trailing empty cells beyond the header (common in Excel saves): drop them.
-            flush(buf, recStart, cut);
-            fs.writeSync(out, "\n");
-          } else {
-            result.badRecords.push({
-              rowNo,
-              text: buf.toString("utf8", recStart, stop),
-              reason: `该行有 ${fields} 列，多于表头的 ${width} 列（可能有未加引号的逗号）`,
-            });
-            fs.writeSync(out, padRow);
-          }
-          copyFrom = next;
-        } else if (next > len) {
-          // Last record of the file without a newline: give it one.
-          flush(buf, copyFrom, stop);
-          fs.writeSync(out, "\n");
-          copyFrom = len;
+        if (stop === recStart) writer.record(rowNo, buf, 0, 0, width - 1);
+        else if (fields <= width) writer.record(rowNo, buf, recStart, stop, width - fields);
+        else if (onlyEmptyCells(buf, cut, stop)) {
+          // Trailing empty cells beyond the header (common in Excel saves): drop them.
+          writer.record(rowNo, buf, recStart, cut, 0);
+        } else {
+          result.badRecords.push({
+            rowNo,
+            text: buf.toString("utf8", recStart, stop),
+            reason: `该行有 ${fields} 列，多于表头的 ${width} 列（可能有未加引号的逗号）`,
+          });
+          writer.record(rowNo, buf, 0, 0, width - 1);
         }
-      };
-      const flush = (b: Buffer, from: number, to: number) => {
-        if (to > from) fs.writeSync(out, b, from, to - from);
       };
       for (let i = 0; i < len; i++) {
         const b = buf[i];
@@ -184,7 +170,7 @@ async function prepareWith(
             fields++;
             if (fields === width + 1) cut = i;
           } else if (b === LF) {
-            finishRecord(i, i + 1);
+            finishRecord(i);
             recStart = i + 1;
             fields = 1;
             cut = -1;
@@ -193,10 +179,9 @@ async function prepareWith(
       }
       if (final && recStart < len) {
         if (inQuotes) throw unclosedQuote(rowNo + 1);
-        finishRecord(len, len + 1);
+        finishRecord(len);
         recStart = len;
       }
-      flush(buf, copyFrom, recStart);
       if (!final && len - recStart > MAX_RECORD_BYTES) throw unclosedQuote(rowNo + 1);
       return recStart;
     };
@@ -217,7 +202,6 @@ async function prepareWith(
       result.headerRowNo = h + 1;
       rowNo = h + 1;
       width = result.header.length;
-      padRow = Buffer.from(`${",".repeat(width - 1)}\n`);
       return bounds[h]![2];
     };
 
@@ -241,18 +225,68 @@ async function prepareWith(
       pending = result.header ? pending.subarray(start) : Buffer.alloc(0);
     }
     if (result.header && pending.length > 0) consume(pending, true);
+    writer.close();
     options.onProgress?.(bytesIn, result.dataRecords);
     return result;
   } catch (e) {
-    fs.closeSync(out);
-    fs.rmSync(dataFile, { force: true });
+    writer.close();
+    for (const c of writer.chunks) fs.rmSync(c.file, { force: true });
     throw e;
-  } finally {
-    try {
-      fs.closeSync(out);
-    } catch {
-      // already closed on the error path
+  }
+}
+
+/** Writes `row_no,` + record + padding commas + newline into chunk files of `chunkRows` records. */
+class ChunkWriter {
+  readonly chunks: CsvChunk[] = [];
+  private fd: number | null = null;
+  private out = Buffer.allocUnsafe(CHUNK * 4);
+  private pos = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly chunkRows: number,
+  ) {}
+
+  record(rowNo: number, src: Buffer, from: number, to: number, pad: number): void {
+    let current = this.chunks.at(-1);
+    if (!current || current.records >= this.chunkRows) {
+      this.rotate();
+      current = this.chunks.at(-1)!;
     }
+    const need = 12 + (to - from) + pad + 1;
+    if (this.pos + need > this.out.length) {
+      this.flush();
+      if (need > this.out.length) this.out = Buffer.allocUnsafe(need * 2);
+    }
+    this.pos += this.out.write(String(rowNo), this.pos, "latin1");
+    this.out[this.pos++] = COMMA;
+    this.pos += src.copy(this.out, this.pos, from, to);
+    this.out.fill(COMMA, this.pos, this.pos + pad);
+    this.pos += pad;
+    this.out[this.pos++] = LF;
+    current.records++;
+  }
+
+  private rotate(): void {
+    this.closeFile();
+    const file = path.join(this.dir, `stage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+    this.fd = fs.openSync(file, "w");
+    this.chunks.push({ file, records: 0 });
+  }
+
+  private flush(): void {
+    if (this.fd !== null && this.pos > 0) fs.writeSync(this.fd, this.out, 0, this.pos);
+    this.pos = 0;
+  }
+
+  private closeFile(): void {
+    this.flush();
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  close(): void {
+    this.closeFile();
   }
 }
 

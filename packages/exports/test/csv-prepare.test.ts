@@ -14,7 +14,7 @@ async function prep(bytes: Buffer | string) {
   const file = path.join(dir, `f${Math.random().toString(36).slice(2)}.csv`);
   fs.writeFileSync(file, bytes);
   const p = await prepareCsv(file, { tmpDir: dir, pickHeader: headerAt("编号") });
-  return { ...p, data: fs.readFileSync(p.dataFile, "utf8") };
+  return { ...p, data: p.chunks.map((c) => fs.readFileSync(c.file, "utf8")).join("") };
 }
 
 describe("encoding detection", () => {
@@ -33,19 +33,19 @@ describe("prepareCsv", () => {
     expect(p.preamble).toEqual([["标题"], ["导出时间：2024-01-05 09:12"]]);
     expect(p.headerRowNo).toBe(3);
     expect(p.dataRecords).toBe(4);
-    expect(p.data).toBe('1,"a\nb",x\n,,\n2,c,\n3,d,e\n');
+    expect(p.data).toBe('4,1,"a\nb",x\n5,,,\n6,2,c,\n7,3,d,e\n');
   });
 
-  it("keeps the CRLF of Windows files and handles a last row without newline", async () => {
+  it("reads CRLF files and a last row without newline", async () => {
     const p = await prep("编号,名称\r\n1,a\r\n2,b");
-    expect(p.data).toBe("1,a\r\n2,b\n");
+    expect(p.data).toBe("2,1,a\n3,2,b\n");
     expect(p.dataRecords).toBe(2);
   });
 
   it("sets aside a row wider than the header with the reason", async () => {
     const p = await prep("编号,名称\n1,a,b,c\n2,b\n");
     expect(p.badRecords).toEqual([{ rowNo: 2, text: "1,a,b,c", reason: expect.stringContaining("多于表头的 2 列") }]);
-    expect(p.data).toBe(",\n2,b\n");
+    expect(p.data).toBe("2,,\n3,2,b\n");
   });
 
   it("refuses an unclosed quote with the row it starts on", async () => {
@@ -59,8 +59,16 @@ describe("prepareCsv", () => {
     const b = await prep(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf-16le")]));
     expect(a.encoding).toBe("gb18030");
     expect(b.encoding).toBe("utf-16le");
-    expect(a.data).toBe("1,荔城区镇海街道某某公司\n");
+    expect(a.data).toBe("2,1,荔城区镇海街道某某公司\n");
     expect(b.data).toBe(a.data);
+  });
+
+  it("splits the data into chunk files of the given size", async () => {
+    const file = path.join(dir, "chunks.csv");
+    fs.writeFileSync(file, `编号,名称\n${Array.from({ length: 5 }, (_, i) => `${i},x`).join("\n")}\n`);
+    const p = await prepareCsv(file, { tmpDir: dir, chunkRows: 2, pickHeader: headerAt("编号") });
+    expect(p.chunks.map((c) => c.records)).toEqual([2, 2, 1]);
+    expect(fs.readFileSync(p.chunks[2]!.file, "utf8")).toBe("6,4,x\n");
   });
 
   it("returns no header when none of the first rows is one", async () => {

@@ -25,7 +25,7 @@ import { checkHashKey } from "./hash-key.ts";
 import { buildLookups } from "./lookups.ts";
 import { addCounts, type Counts, mergeTyped, zeroCounts } from "./merge.ts";
 import { type Progress, silentProgress } from "./progress.ts";
-import { applyMerges, stageCsv, stageXlsxRows } from "./stage.ts";
+import { applyMerges, stageCsvChunk, stageXlsxRows } from "./stage.ts";
 import { typingSql } from "./typing-sql.ts";
 
 export type FileStatus = "imported" | "already_imported" | "refused";
@@ -259,26 +259,24 @@ async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result:
     const m = match as HeaderMatch;
     result.kind = m.kind.name;
     result.exportTime = findExportTime(prepared.preamble);
-    // Staged before the transaction: temp tables never reach the warehouse, and rowids of
-    // committed rows are the records' order in the file.
-    await stageCsv(
-      connection,
-      prepared.dataFile,
-      prepared.header.length,
-      prepared.headerRowNo + 1,
-      prepared.dataRecords,
-      prepared.badRecords,
-    );
     const header = prepared.header;
     ctx.progress.merging(prepared.dataRecords);
+    // One transaction for the whole file; staged and merged a chunk at a time, so the working set
+    // (and memory) stays the same however long the file. A key met again in a later chunk follows
+    // the same 更新时间 rule as across files.
     await inTransaction(connection, async () => {
-      const counts = await typeAndMerge(connection, ctx, result.sha256, m, header, null, result.exportTime);
+      let counts = zeroCounts();
+      for (const chunk of prepared.chunks) {
+        await stageCsvChunk(connection, chunk.file, header.length, prepared.badRecords);
+        counts = addCounts(counts, await typeAndMerge(connection, ctx, result.sha256, m, header, null, result.exportTime));
+        fs.rmSync(chunk.file, { force: true });
+      }
       const preamble = prepared.preamble.length;
       Object.assign(result, addCounts(counts, { ...zeroCounts(), read: preamble, skipped: preamble }));
       await recordFile(connection, ctx, result);
     });
   } finally {
-    fs.rmSync(prepared.dataFile, { force: true });
+    for (const chunk of prepared.chunks) fs.rmSync(chunk.file, { force: true });
   }
 }
 

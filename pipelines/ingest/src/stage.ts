@@ -12,32 +12,21 @@ async function createStage(connection: DuckDBConnection, width: number): Promise
   await connection.run("CREATE OR REPLACE TEMP TABLE stage_bad (row_no INTEGER, text VARCHAR, reason VARCHAR)");
 }
 
-/** Loads a prepared UTF-8 CSV with DuckDB's own reader; insertion order keeps rowid = record index. */
-export async function stageCsv(
+/** Loads one prepared chunk (`row_no,c0,c1,…` per record) with DuckDB's own CSV reader. */
+export async function stageCsvChunk(
   connection: DuckDBConnection,
-  dataFile: string,
+  chunkFile: string,
   width: number,
-  firstRowNo: number,
-  records: number,
   bad: BadRecord[],
 ): Promise<void> {
+  const columns = `{'row_no': 'INTEGER', ${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE stage_csv AS
+     SELECT * FROM read_csv(${lit(chunkFile)}, header = false, auto_detect = false, delim = ',', quote = '"',
+                            escape = '"', columns = ${columns}, strict_mode = false)`,
+  );
+  await connection.run("CREATE OR REPLACE TEMP VIEW stage AS SELECT * FROM stage_csv");
   await connection.run("CREATE OR REPLACE TEMP TABLE stage_bad (row_no INTEGER, text VARCHAR, reason VARCHAR)");
-  const cols = Array.from({ length: width }, (_, i) => `c${i}`);
-  if (records === 0) {
-    await createStage(connection, width);
-  } else {
-    const columns = `{${cols.map((c) => `'${c}': 'VARCHAR'`).join(", ")}}`;
-    await connection.run(
-      `CREATE OR REPLACE TEMP TABLE stage_csv AS
-       SELECT * FROM read_csv(${lit(dataFile)}, header = false, auto_detect = false, delim = ',', quote = '"',
-                              escape = '"', columns = ${columns}, strict_mode = false)`,
-    );
-    // Insertion order is kept, so rowid is the record's index in the file.
-    await connection.run(
-      `CREATE OR REPLACE TEMP VIEW stage AS
-       SELECT CAST(rowid AS INTEGER) + ${Math.trunc(firstRowNo)} AS row_no, * FROM stage_csv`,
-    );
-  }
   await insertBad(connection, bad);
 }
 
