@@ -40,7 +40,7 @@ compared AS (
          f.export_time AS stored_export_time,
          e.{{key}} IS NOT NULL AS key_stored
   FROM ranked r
-  LEFT JOIN {{table}} e ON r.rank_in_file = 1 AND e.{{key}} = r.{{key}}
+  LEFT JOIN {{table}} e ON e.{{key}} = r.{{key}}  -- equality only: anything more and DuckDB falls back to a nested-loop join
   LEFT JOIN imported_files f ON f.file_sha256 = e.file_sha256
 )
 SELECT *,
