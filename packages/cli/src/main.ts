@@ -5,6 +5,7 @@ import { ReferenceDataError } from "@anjian/exports";
 import { ProfileError } from "@anjian/profile";
 import { CliError } from "@anjian/warehouse";
 import { type Output, processOutput, warehousePathFrom } from "./context.ts";
+import { runFigures } from "./figures-command.ts";
 import { runIngest } from "./ingest-command.ts";
 import { runRejects } from "./rejects-command.ts";
 import { runStatus } from "./status-command.ts";
@@ -14,6 +15,8 @@ const USAGE = `用法：
   anjian status [--json] [--warehouse 路径]           查看数据仓库中有哪些数据
   anjian rejects [--batch 批次] [--kind 类型] [--out 文件.csv] [--warehouse 路径]
                                                       导出被拒绝的行及原因（UTF-8 带 BOM 的 CSV）
+  anjian figures --year 年度 [--from 日期 --to 日期] [--format json|md|docx] [--out 文件] [--warehouse 路径]
+                                                      年报数据（JSON），或可直接引用的报告段落（Markdown / Word）
 数据仓库默认为 data/warehouse/anjian.duckdb，也可用环境变量 ANJIAN_WAREHOUSE 指定。`;
 
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {
@@ -43,6 +46,27 @@ export async function main(argv: string[], output: Output = processOutput): Prom
           {
             batch: values.batch as string | undefined,
             kind: values.kind as string | undefined,
+            out: values.out as string | undefined,
+            warehouse: warehousePathFrom(values.warehouse as string | undefined),
+          },
+          output,
+        );
+      }
+      case "figures": {
+        const { values } = parse(rest, {
+          year: { type: "string" },
+          from: { type: "string" },
+          to: { type: "string" },
+          format: { type: "string" },
+          out: { type: "string" },
+          warehouse: { type: "string" },
+        });
+        return await runFigures(
+          {
+            year: values.year as string | undefined,
+            from: values.from as string | undefined,
+            to: values.to as string | undefined,
+            format: values.format as string | undefined,
             out: values.out as string | undefined,
             warehouse: warehousePathFrom(values.warehouse as string | undefined),
           },

@@ -1,1 +1,19 @@
-export {};
+export { collectFigures, computeFigures, type FiguresDetail, type FiguresResult, PROCEDURES } from "./figures.ts";
+export { type CountAmount, type Figures, FiguresSchema } from "./figures-schema.ts";
+export {
+  type ApplyOptions,
+  applyModels,
+  asTemporary,
+  loadModelFiles,
+  type ModelDecl,
+  MODELS_DIR,
+  modelsHash,
+  modelsUpToDate,
+  parseModels,
+} from "./models.ts";
+export { dateZh, isIsoDate, isWholeYear, type Period, parseDateArg, previousPeriod, yearPeriod } from "./period.ts";
+export { buildReportData, type ReportData, readSources, type Sources } from "./report-data.ts";
+export { FONTS, renderDocx, reportDocx } from "./report-docx.ts";
+export { renderMarkdown, reportMarkdown } from "./report-md.ts";
+export { type Block, change, reportBlocks, sourceLine } from "./report-text.ts";
+export { FIGURE_RULES, type FigureRule, ruleFor } from "./rules.ts";

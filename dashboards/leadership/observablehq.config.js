@@ -1,0 +1,37 @@
+// Observable Framework configuration. Offline by construction:
+//  - no Google Fonts: globalStylesheets is empty and src/style.css sets a CJK system font stack;
+//  - no npm: imports: pages import Plot, d3 and apache-arrow by bare specifier, which Framework
+//    bundles from node_modules into dist/_node (self-hosted), and never use the implicit globals
+//    (Plot, d3, Inputs, html, …) nor the FileAttachment helpers that import from a CDN;
+//  - no search index, no Observable footer, no favicon request; telemetry is turned off by the
+//    scripts that run Framework (OBSERVABLE_TELEMETRY_DISABLE=true);
+//  - links end in .html (preserveExtension), so any static web server serves dist/ as it is.
+export default {
+  root: "src",
+  // scripts/build.ts sets ANJIAN_DASHBOARD_DIST to an absolute path when asked to build elsewhere.
+  output: process.env.ANJIAN_DASHBOARD_DIST || "dist",
+  title: "安全生产执法驾驶舱",
+  pages: [
+    {name: "总览", path: "/"},
+    {name: "行政处罚", path: "/cases"},
+    {name: "隐患排查", path: "/hazards"},
+    {name: "执法队伍", path: "/enforcers"},
+    {name: "年报数据", path: "/report"},
+    {name: "数据质量", path: "/quality"}
+  ],
+  pager: false,
+  toc: false,
+  search: false,
+  sidebar: true,
+  style: "style.css",
+  globalStylesheets: [],
+  head: '<link rel="icon" href="data:,">\n<meta name="robots" content="noindex, nofollow">',
+  header: "",
+  footer:
+    "安全生产执法驾驶舱（内部使用）｜数据来源：省行政执法一体化平台导出数据与局内台账，经 anjian 数据仓库按统一口径计算｜本页为离线静态页面，不连接互联网",
+  preserveExtension: true,
+  linkify: false,
+  typographer: false,
+  // Data loaders in TypeScript run on this Node through tsx, whatever the PATH.
+  interpreters: {".ts": [process.execPath, "--import", "tsx"]}
+};

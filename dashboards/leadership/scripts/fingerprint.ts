@@ -1,0 +1,125 @@
+// Ties Framework's data-loader cache to the state of the warehouse. Framework reuses a loader's cached
+// output (src/.observablehq/cache) whenever it is newer than the loader file, whatever happened to
+// the warehouse since. So before every build or preview we compute a fingerprint of everything the
+// loader's output depends on — the warehouse's content (read-only query: batches, row counts and a
+// hash over every row's row_hash), the models and figures code, the district profile and the loader
+// code itself — and clear the loader cache when it differs from the one stored beside the cache.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { profilePath } from "@anjian/profile";
+
+export const PACKAGE_DIR = path.resolve(import.meta.dirname, "..");
+export const REPO_ROOT = path.resolve(PACKAGE_DIR, "..", "..");
+export const SOURCE_ROOT = path.join(PACKAGE_DIR, "src");
+/** Framework's cache of loader outputs (the _node folder beside it holds bundled libraries: kept). */
+export const LOADER_CACHE = path.join(SOURCE_ROOT, ".observablehq", "cache", "data");
+export const FINGERPRINT_FILE = path.join(SOURCE_ROOT, ".observablehq", "warehouse-fingerprint.json");
+/** Where the site is built: dist/, or ANJIAN_DASHBOARD_DIST (the tests build into a temporary folder). */
+export function outputDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ANJIAN_DASHBOARD_DIST ? path.resolve(env.INIT_CWD ?? process.cwd(), env.ANJIAN_DASHBOARD_DIST) : path.join(PACKAGE_DIR, "dist");
+}
+
+/** ANJIAN_WAREHOUSE (relative to where npm was started), or data/warehouse/anjian.duckdb. */
+export function resolveWarehouse(env: NodeJS.ProcessEnv = process.env): string {
+  const given = env.ANJIAN_WAREHOUSE;
+  if (given) return path.resolve(env.INIT_CWD ?? process.cwd(), given);
+  return path.join(REPO_ROOT, "data", "warehouse", "anjian.duckdb");
+}
+
+const TABLES = ["cases", "inspections", "hazards", "enforcers"] as const;
+
+/** The warehouse's state, read on a READ_ONLY connection. */
+export async function warehouseState(file: string): Promise<Record<string, string>> {
+  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
+  const connection = await instance.connect();
+  try {
+    const parts = [
+      "(SELECT coalesce(max(batch_id), '') FROM batches) AS last_batch",
+      "(SELECT count(*) FROM batches) AS batches",
+      "(SELECT count(*) FROM files) AS files",
+      "(SELECT count(*) FROM rejects) AS rejects",
+      "(SELECT coalesce(string_agg(key || '=' || value, ';' ORDER BY key), '') FROM meta) AS meta",
+      ...TABLES.map((t) => `(SELECT count(*) || ':' || coalesce(bit_xor(hash(row_hash)), 0) FROM ${t}) AS ${t}`),
+    ];
+    const reader = await connection.runAndReadAll(`SELECT ${parts.join(", ")}`);
+    const row = reader.getRowObjectsJson()[0] ?? {};
+    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)]));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function hashTree(h: crypto.Hash, dir: string, filter: (name: string) => boolean = () => true): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(h, full, filter);
+    else if (filter(entry.name)) h.update(`${path.relative(REPO_ROOT, full)}\0`).update(fs.readFileSync(full)).update("\0");
+  }
+}
+
+/** Everything besides the warehouse that the loader's output depends on. */
+export function codeHash(): string {
+  const h = crypto.createHash("sha256");
+  hashTree(h, path.join(SOURCE_ROOT, "data"));
+  for (const pkg of ["indicators", "warehouse", "profile"]) {
+    hashTree(h, path.join(REPO_ROOT, "packages", pkg, "src"), (n) => !n.endsWith(".test.ts"));
+    hashTree(h, path.join(REPO_ROOT, "packages", pkg, "models"));
+  }
+  const profile = profilePath();
+  h.update(profile).update("\0");
+  if (fs.existsSync(profile)) h.update(fs.readFileSync(profile));
+  return h.digest("hex");
+}
+
+export interface Fingerprint {
+  warehouse: string;
+  state: Record<string, string>;
+  code: string;
+  hash: string;
+}
+
+export async function fingerprint(file: string): Promise<Fingerprint> {
+  const state = await warehouseState(file);
+  // Any write to the file (even one that bypasses the import) changes its size or time; reading it
+  // read-only, as above, changes neither.
+  const stat = fs.statSync(file);
+  state.file = `${stat.size}:${Math.round(stat.mtimeMs)}`;
+  const code = codeHash();
+  const hash = crypto.createHash("sha256").update(JSON.stringify({ warehouse: file, state, code })).digest("hex");
+  return { warehouse: file, state, code, hash };
+}
+
+/**
+ * Clears the loader cache when the fingerprint changed; returns whether it did. The new fingerprint is
+ * recorded first, so a build that fails halfway leaves a cache that matches it (Framework writes each
+ * loader output atomically).
+ */
+export async function tieCacheToWarehouse(
+  file: string,
+  {
+    log = () => {},
+    cacheDir = LOADER_CACHE,
+    fingerprintFile = FINGERPRINT_FILE,
+  }: { log?: (line: string) => void; cacheDir?: string; fingerprintFile?: string } = {},
+): Promise<boolean> {
+  const now = await fingerprint(file);
+  let before: Fingerprint | null = null;
+  try {
+    before = JSON.parse(fs.readFileSync(fingerprintFile, "utf8")) as Fingerprint;
+  } catch {
+    before = null;
+  }
+  const changed = before?.hash !== now.hash;
+  if (changed) {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    log(before ? "数据仓库或计算口径已变化，已清除驾驶舱数据缓存，将重新计算。" : "首次构建（或缓存记录缺失），将计算驾驶舱数据。");
+  }
+  fs.mkdirSync(path.dirname(fingerprintFile), { recursive: true });
+  fs.writeFileSync(fingerprintFile, `${JSON.stringify(now, null, 2)}\n`);
+  return changed;
+}

@@ -1,0 +1,57 @@
+// Running Observable Framework's own CLI (from node_modules) with telemetry off and the warehouse
+// path resolved, so that the data loader reads the same warehouse as the fingerprint.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { outputDir, PACKAGE_DIR, resolveWarehouse, tieCacheToWarehouse } from "./fingerprint.ts";
+
+const require = createRequire(import.meta.url);
+
+export function frameworkBin(): string {
+  const pkg = require.resolve("@observablehq/framework/package.json", { paths: [PACKAGE_DIR] });
+  return path.join(path.dirname(pkg), "dist", "bin", "observable.js");
+}
+
+export function frameworkEnv(warehouse: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ANJIAN_WAREHOUSE: warehouse,
+    ANJIAN_DASHBOARD_DIST: outputDir(),
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    DO_NOT_TRACK: "1",
+  };
+}
+
+/** Checks the warehouse, ties the loader cache to it, then runs `observable <command> …args`. */
+export async function runFramework(command: "build" | "preview", args: string[]): Promise<number> {
+  const warehouse = resolveWarehouse();
+  if (!fs.existsSync(warehouse)) {
+    console.error(`数据仓库 ${warehouse} 不存在。请先导入数据：npx anjian ingest data/samples（或设置 ANJIAN_WAREHOUSE）。`);
+    return 1;
+  }
+  try {
+    await tieCacheToWarehouse(warehouse, { log: (line) => console.log(line) });
+  } catch (e) {
+    console.error(`无法读取数据仓库 ${warehouse}：${(e as Error).message.split("\n")[0]}`);
+    console.error("如果正在导入数据，请等导入完成后再构建。");
+    return 1;
+  }
+  return await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [frameworkBin(), command, ...args], {
+      cwd: PACKAGE_DIR,
+      env: frameworkEnv(warehouse),
+      stdio: "inherit",
+    });
+    // Stopping this script (Ctrl+C, a service manager) stops Framework too.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("close", (code) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? 1);
+    });
+    child.on("error", () => resolve(1));
+  });
+}

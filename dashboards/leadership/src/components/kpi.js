@@ -1,0 +1,48 @@
+// KPI cards: the value for the chosen year and scope, and its change on the same period a year
+// earlier, worded like the annual report (同比增长12.3%). Each card carries the raw value in
+// data-value so that tests can check it against `anjian figures`.
+import {el} from "./dom.js";
+import {int, pct, wan} from "./format.js";
+
+const METRICS = {
+  cases: {label: "行政处罚案件", unit: "起", format: int},
+  amount_wan: {label: "罚款金额", unit: "万元", format: wan},
+  hazards: {label: "排查隐患", unit: "项", format: int},
+  rectification_rate: {label: "隐患整改率", unit: "", format: pct},
+  major_listed: {label: "挂牌督办重大事故隐患", unit: "项", format: int},
+  certified: {label: "持证执法人员", unit: "名", format: int}
+};
+
+function yoyText(row) {
+  if (!row.has_prev) return "上年同期无数据";
+  if (row.yoy) return row.yoy;
+  return "上年同期为0";
+}
+
+function trend(row) {
+  if (!row.has_prev || !row.yoy) return "flat";
+  if (/增长|上升/.test(row.yoy)) return "up";
+  if (/下降/.test(row.yoy)) return "down";
+  return "flat";
+}
+
+/** @param rows kpi.arrow rows of one year and scope */
+export function kpiCards(rows, {metrics = Object.keys(METRICS), notes = {}} = {}) {
+  return el(
+    "div",
+    {class: "grid grid-cols-3 kpis"},
+    metrics.map((metric) => {
+      const m = METRICS[metric];
+      const row = rows.find((r) => r.metric === metric);
+      return el(
+        "div",
+        {class: "card kpi", "data-kpi": metric, "data-value": row ? String(row.value) : ""},
+        el("h2", {}, m.label),
+        el("div", {class: "kpi-value"}, el("span", {class: "big"}, row ? m.format(row.value) : "—"), m.unit ? el("span", {class: "kpi-unit"}, m.unit) : null),
+        el("div", {class: `kpi-yoy ${row ? trend(row) : "flat"}`}, row ? yoyText(row) : ""),
+        row?.has_prev ? el("div", {class: "kpi-prev muted"}, `上年同期 ${m.format(row.prev)}${m.unit}`) : null,
+        notes[metric] ? el("div", {class: "kpi-note muted"}, notes[metric]) : null
+      );
+    })
+  );
+}

@@ -1,0 +1,62 @@
+// Pieces of the data loader that can be checked on their own.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { tableFromIPC } from "apache-arrow";
+import { describe, expect, test } from "vitest";
+import { arrowFile } from "../src/data/lib/arrow.ts";
+import { displayParty, looksLikePersonName } from "../src/data/lib/datasets.ts";
+import { tar } from "../src/data/lib/tar.ts";
+
+describe("what a page may show of a party", () => {
+  test("an individual is 个人, whatever the name", () => {
+    expect(displayParty("张建华", "个人")).toBe("个人");
+    expect(displayParty("莆田市某某鞋业有限公司", "个人")).toBe("个人");
+  });
+
+  test("a name that looks like a person's is 个人 even when the type says otherwise", () => {
+    expect(looksLikePersonName("林海燕")).toBe(true);
+    expect(looksLikePersonName("欧阳振华")).toBe(true);
+    expect(displayParty("林海燕", "单位")).toBe("个人");
+    expect(displayParty("林海燕", null)).toBe("个人");
+  });
+
+  test("businesses keep their names", () => {
+    expect(displayParty("莆田市荔城区捷顺超市有限公司", "单位")).toBe("莆田市荔城区捷顺超市有限公司");
+    expect(displayParty("荔城区镇海木兰便利店", "个体工商户")).toBe("荔城区镇海木兰便利店");
+  });
+});
+
+describe("the loader's archive", () => {
+  test("is a tar that the system's tar reads back", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-tar-"));
+    try {
+      const big = Buffer.alloc(1500, 7);
+      fs.writeFileSync(path.join(dir, "a.tar"), tar([{ name: "meta.json", data: Buffer.from('{"a":"镇海街道"}') }, { name: "x.arrow", data: big }]));
+      expect(execFileSync("tar", ["-tf", "a.tar"], { cwd: dir, encoding: "utf8" }).trim().split("\n")).toEqual(["meta.json", "x.arrow"]);
+      execFileSync("tar", ["-xf", "a.tar"], { cwd: dir });
+      expect(fs.readFileSync(path.join(dir, "meta.json"), "utf8")).toBe('{"a":"镇海街道"}');
+      expect(fs.readFileSync(path.join(dir, "x.arrow")).equals(big)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("Arrow files", () => {
+  test("carry numbers as numbers and text as text, nulls kept", () => {
+    const bytes = arrowFile(
+      [
+        { town: "黄石镇", cases: 3, cents: 120000, listed: true, note: null },
+        { town: "新度镇", cases: 0, cents: 0, listed: false, note: "x" },
+      ],
+      { town: "text", cases: "int", cents: "float", listed: "bool", note: "text" },
+    );
+    const rows = tableFromIPC(bytes).toArray().map((r) => r.toJSON());
+    expect(rows).toEqual([
+      { town: "黄石镇", cases: 3, cents: 120000, listed: true, note: null },
+      { town: "新度镇", cases: 0, cents: 0, listed: false, note: "x" },
+    ]);
+  });
+});

@@ -1,0 +1,115 @@
+// anjian figures --year Y [--from D --to D] [--format json|md|docx] [--out FILE] [--warehouse PATH]
+// The year-end figures (spec/cli-and-figures.md). The warehouse is opened read-only (an import may be
+// running, and reading must not change it); the indicator models are applied as temporary objects
+// of this connection (see packages/indicators/src/models.ts).
+import fs from "node:fs";
+import path from "node:path";
+import {
+  applyModels,
+  buildReportData,
+  computeFigures,
+  FiguresSchema,
+  isWholeYear,
+  type Period,
+  parseDateArg,
+  reportDocx,
+  reportMarkdown,
+} from "@anjian/indicators";
+import { loadProfile, ProfileResolver } from "@anjian/profile";
+import { CliError, openWarehouse } from "@anjian/warehouse";
+import type { Output } from "./context.ts";
+
+export const FIGURE_FORMATS = ["json", "md", "docx"] as const;
+export type FigureFormat = (typeof FIGURE_FORMATS)[number];
+
+export interface FiguresArgs {
+  year?: string;
+  from?: string;
+  to?: string;
+  format?: string;
+  out?: string;
+  warehouse: string;
+  /** Where a relative --out (and the default .docx name) is resolved; the working directory by default. */
+  cwd?: string;
+}
+
+/** Checks the arguments; wrong usage is a CliError with exit code 2, in Chinese. */
+export function figuresPeriod(args: Pick<FiguresArgs, "year" | "from" | "to">): Period {
+  let year: number | null = null;
+  if (args.year !== undefined) {
+    const y = args.year.trim();
+    if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
+      throw new CliError(`--year 应为四位年份，如 --year 2023（收到“${args.year}”）。`, 2);
+    year = Number(y);
+  }
+  const date = (flag: string, value: string | undefined): string | null => {
+    if (value === undefined) return null;
+    const iso = parseDateArg(value);
+    if (!iso) throw new CliError(`--${flag} 的日期“${value}”无法识别或不存在，请写成 2023-01-01 这样的格式。`, 2);
+    return iso;
+  };
+  const from = date("from", args.from);
+  const to = date("to", args.to);
+  if (year === null && (from === null || to === null))
+    throw new CliError("请用 --year 指定年度（如 --year 2023），或同时用 --from 和 --to 指定起止日期（如 --from 2023-01-01 --to 2023-06-30）。", 2);
+  const period = { from: from ?? `${year}-01-01`, to: to ?? `${year}-12-31` };
+  if (period.from > period.to) throw new CliError(`起始日期 ${period.from} 晚于截止日期 ${period.to}，请检查 --from 和 --to。`, 2);
+  return period;
+}
+
+export function figuresFormat(format: string | undefined): FigureFormat {
+  const f = (format ?? "json").trim().toLowerCase();
+  if (!(FIGURE_FORMATS as readonly string[]).includes(f))
+    throw new CliError(`--format 只能是 json、md 或 docx（收到“${format}”）。`, 2);
+  return f as FigureFormat;
+}
+
+/** 年报数据-2023.docx, or 年报数据-2023-01-01至2023-06-30.docx for another period. */
+export function defaultDocxName(period: Period): string {
+  return `年报数据-${isWholeYear(period) ? period.from.slice(0, 4) : `${period.from}至${period.to}`}.docx`;
+}
+
+export async function runFigures(args: FiguresArgs, output: Output): Promise<number> {
+  const period = figuresPeriod(args);
+  const format = figuresFormat(args.format);
+  const cwd = args.cwd ?? process.cwd();
+  const outPath = args.out ? path.resolve(cwd, args.out) : format === "docx" ? path.resolve(cwd, defaultDocxName(period)) : null;
+  const resolver = new ProfileResolver(loadProfile());
+
+  const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
+  let content: string | Buffer;
+  try {
+    try {
+      await applyModels(warehouse.connection, { temporary: true });
+    } catch (e) {
+      throw new CliError(
+        `数据仓库 ${warehouse.path} 的结构与本程序不符，无法计算年报数据（${(e as Error).message.split("\n")[0]}）。` +
+          "请先用 anjian ingest 导入数据（导入时会自动升级数据仓库），再重试。",
+        1,
+      );
+    }
+    if (format === "json") {
+      const figures = FiguresSchema.parse(await computeFigures(warehouse.connection, period, resolver));
+      content = `${JSON.stringify(figures, null, 2)}\n`;
+    } else {
+      const data = await buildReportData(warehouse.connection, period, resolver);
+      content = format === "md" ? reportMarkdown(data) : await reportDocx(data);
+    }
+  } finally {
+    warehouse.close();
+  }
+
+  if (outPath === null) {
+    output.out(content as string);
+    return 0;
+  }
+  try {
+    fs.mkdirSync(path.dirname(outPath), { recursive: true });
+    fs.writeFileSync(outPath, content);
+  } catch (e) {
+    throw new CliError(`无法写入 ${outPath}（${(e as Error).message.split("\n")[0]}）。请检查路径和权限，或用 --out 指定其他文件。`, 1);
+  }
+  const what = { json: "年报数据（JSON）", md: "报告段落（Markdown）", docx: "报告段落（Word 文档）" }[format];
+  output.err(`已生成${what}：${outPath}（统计期 ${period.from} 至 ${period.to}）`);
+  return 0;
+}

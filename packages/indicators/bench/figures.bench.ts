@@ -1,0 +1,127 @@
+// npm run bench:figures [-- --scale 0.1] [--runs 3] [--threads N]
+// Times the figures of one year (2023) on a province-size warehouse made directly in SQL
+// (bench/province.sql: 1 000 000 cases, 2 000 000 inspections, 5 000 000 hazards, 20 000
+// certificates at --scale 1), against the floor: one hand-written query that computes only the
+// case totals by unit. Prints both and their ratio (target ≤ 2). The generated warehouse is kept in
+// bench-out/ (ignored by git) and reused by later runs of the same scale.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { loadProfile, ProfileResolver } from "@anjian/profile";
+import { openWarehouse, queryRows } from "@anjian/warehouse";
+import { computeFigures } from "../src/figures.ts";
+import { applyModels } from "../src/models.ts";
+
+const { values } = parseArgs({
+  options: { scale: { type: "string", default: "1" }, runs: { type: "string", default: "3" }, threads: { type: "string" } },
+});
+const scale = Number(values.scale);
+const runs = Math.max(1, Number(values.runs));
+if (!(scale > 0 && scale <= 10)) throw new Error("--scale must be a number in (0, 10]");
+
+const dir = path.join(import.meta.dirname, "..", "bench-out");
+const file = path.join(dir, `province-${scale}.duckdb`);
+const period = { from: "2023-01-01", to: "2023-12-31" };
+const resolver = new ProfileResolver(loadProfile());
+
+const ms = (t0: number) => performance.now() - t0;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (x: number) => `${x.toFixed(0)} ms`;
+
+async function setThreads(c: DuckDBConnection) {
+  if (values.threads) await c.run(`SET threads = ${Number(values.threads)}`);
+}
+
+async function generate(): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of [file, `${file}.wal`]) fs.rmSync(f, { force: true });
+  const w = await openWarehouse(file);
+  try {
+    await setThreads(w.connection);
+    const sql = fs.readFileSync(path.join(import.meta.dirname, "province.sql"), "utf8");
+    const statements = sql
+      .split(/;\s*$/m)
+      .map((s) => s.trim())
+      .filter((s) => s.replace(/^--.*$/gm, "").trim() !== "");
+    const t0 = performance.now();
+    for (const s of statements) {
+      const code = s.replace(/--.*$/gm, "");
+      await w.connection.run(code, code.includes("$scale") ? { scale } : undefined);
+    }
+    await w.connection.run("INSERT OR REPLACE INTO meta VALUES ('bench_scale', $s)", { s: String(scale) });
+    await w.connection.run("CHECKPOINT");
+    console.log(`generated in ${fmt(ms(t0))}`);
+  } finally {
+    w.close();
+  }
+}
+
+async function isGenerated(): Promise<boolean> {
+  if (!fs.existsSync(file)) return false;
+  const w = await openWarehouse(file, { readOnly: true });
+  try {
+    const [row] = await queryRows<{ value: string }>(w.connection, "SELECT value FROM meta WHERE key = 'bench_scale'");
+    return row?.value === String(scale);
+  } finally {
+    w.close();
+  }
+}
+
+const FLOOR_SQL = `SELECT authority_level, count(*) AS cases, sum(fine_yuan) AS fine_yuan
+FROM cases WHERE decided_on BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+GROUP BY authority_level`;
+
+if (!(await isGenerated())) {
+  console.log(`generating a province-size warehouse (scale ${scale}) in ${file} …`);
+  await generate();
+}
+
+const w = await openWarehouse(file, { readOnly: true });
+try {
+  await setThreads(w.connection);
+  const counts = await queryRows<{ t: string; n: number }>(
+    w.connection,
+    `SELECT 'cases' AS t, CAST(count(*) AS INTEGER) AS n FROM cases UNION ALL SELECT 'inspections', CAST(count(*) AS INTEGER) FROM inspections
+     UNION ALL SELECT 'hazards', CAST(count(*) AS INTEGER) FROM hazards UNION ALL SELECT 'enforcers', CAST(count(*) AS INTEGER) FROM enforcers`,
+  );
+  const [threads] = await queryRows<{ t: string }>(w.connection, "SELECT current_setting('threads') AS t");
+  console.log(`warehouse: ${counts.map((c) => `${c.t} ${c.n.toLocaleString("en")}`).join(", ")}; DuckDB threads ${threads!.t}`);
+} finally {
+  w.close();
+}
+
+// The floor: case totals by unit, one query, warm.
+const floors: number[] = [];
+const figuresCold: number[] = [];
+const applies: number[] = [];
+const figuresWarm: number[] = [];
+for (let r = 0; r < runs; r++) {
+  // Each run opens the warehouse read-only as `anjian figures` does, applies the models (temporary,
+  // materialising the identity lookups) and computes every figure of 2023.
+  const w2 = await openWarehouse(file, { readOnly: true });
+  try {
+    const c = w2.connection;
+    await setThreads(c);
+    await queryRows(c, FLOOR_SQL, period); // warm the floor's columns
+    const f0 = performance.now();
+    await queryRows(c, FLOOR_SQL, period);
+    floors.push(ms(f0));
+    const t0 = performance.now();
+    await applyModels(c, { temporary: true });
+    applies.push(ms(t0));
+    const t1 = performance.now();
+    await computeFigures(c, period, resolver);
+    figuresCold.push(ms(t0));
+    figuresWarm.push(ms(t1));
+  } finally {
+    w2.close();
+  }
+}
+
+const floor = median(floors);
+const all = median(figuresCold);
+const compute = median(figuresWarm);
+console.log(`floor (case totals by unit, one query):          ${fmt(floor)}`);
+console.log(`all figures of 2023 (apply models + compute):    ${fmt(all)}   (apply ${fmt(median(applies))}, compute ${fmt(compute)})`);
+console.log(`ratio: ${(all / floor).toFixed(1)} (target ≤ 2); compute only: ${(compute / floor).toFixed(1)}`);

@@ -1,0 +1,25 @@
+-- Ordered to stop production (责令停产整顿, §4): distinct parties — enterprise identity, an individual
+-- by name — with a case of the period whose 处罚种类 holds 责令停产停业.
+
+-- model: mart_stop_production_cases
+-- grain: one decided case whose penalties include 责令停产停业
+-- key: case_no
+-- not_null: case_no, decided_on, party_id, unit_level
+-- relationship: case_no -> mart_cases.case_no
+-- (the filters are those of mart_cases.stop_production, through the same macros, applied to the
+-- identified cases so that only these few cases are identified)
+CREATE OR REPLACE VIEW mart_stop_production_cases AS
+SELECT case_no, decided_on, unit, unit_level, town, party_id
+FROM int_cases
+WHERE mart_is_decided(decided_on) AND mart_orders_stop(penalty_kinds);
+
+-- model: mart_stop_production_parties
+-- grain: one party ordered to stop production by a case decided in the period
+-- key: party_id
+-- args: period
+-- not_null: party_id, cases, first_decided_on
+CREATE OR REPLACE MACRO mart_stop_production_parties(d_from, d_to) AS TABLE
+SELECT s.party_id, CAST(count(*) AS INTEGER) AS cases, min(s.decided_on) AS first_decided_on
+FROM mart_cases_in(d_from, d_to) c
+JOIN mart_stop_production_cases s ON s.case_no = c.case_no
+GROUP BY s.party_id;

@@ -1,0 +1,115 @@
+-- Hazards (§4): counted by 发现日期 in the period, by 隐患等级, 隐患类别, 所属镇街 and 专项行动; major
+-- hazards listed for supervision (挂牌督办) apart. Rectification rate: hazards of the period with
+-- 整改状态 已整改 over all hazards of the period. Overdue on a day D: 整改期限 before D and not
+-- rectified by D.
+
+-- model: mart_is_major
+-- grain: scalar macro: the hazard is a major accident hazard (隐患等级 重大事故隐患)
+-- key: (none)
+CREATE OR REPLACE MACRO mart_is_major(level) AS level = '重大事故隐患';
+
+-- model: mart_hazards
+-- grain: one hazard
+-- key: hazard_no
+-- not_null: hazard_no, found_on, found_year, found_month, town, level, is_major, category, rectification, is_rectified, listed
+-- accepted: level = 一般隐患 | 重大事故隐患
+-- accepted: rectification = 已整改 | 整改中 | 逾期未整改
+-- relationship: hazard_no -> stg_hazards.hazard_no
+CREATE OR REPLACE VIEW mart_hazards AS
+SELECT
+  hazard_no,
+  found_on,
+  year(found_on)               AS found_year,
+  month(found_on)              AS found_month,
+  unit_name,
+  town,
+  industry,
+  level,
+  mart_is_major(level)         AS is_major,
+  category,
+  campaign,
+  deadline,
+  rectification,
+  rectification = '已整改'       AS is_rectified,
+  rectified_on,
+  listed
+FROM stg_hazards;
+
+-- model: mart_hazards_in
+-- grain: one hazard found in the period [d_from, d_to]
+-- key: hazard_no
+-- args: period
+CREATE OR REPLACE MACRO mart_hazards_in(d_from, d_to) AS TABLE
+SELECT * FROM mart_hazards WHERE found_on BETWEEN d_from AND d_to;
+
+-- model: mart_hazards_monthly
+-- grain: one month × level × category × town × campaign (NULL: none) × rectification status
+-- key: found_year, found_month, level, category, town, campaign, rectification
+-- not_null: found_year, found_month, level, category, town, rectification, hazards, listed
+-- accepted: level = 一般隐患 | 重大事故隐患
+-- accepted: rectification = 已整改 | 整改中 | 逾期未整改
+CREATE OR REPLACE VIEW mart_hazards_monthly AS
+SELECT
+  found_year, found_month, level, category, town, campaign, rectification,
+  CAST(count(*) AS INTEGER)                AS hazards,
+  CAST(count(*) FILTER (listed) AS INTEGER) AS listed
+FROM mart_hazards
+GROUP BY ALL;
+
+-- model: mart_hazard_totals
+-- grain: one row: the period's hazards
+-- key: (one row)
+-- args: period
+-- not_null: total, general, major, major_listed, rectified, rectification_rate
+CREATE OR REPLACE MACRO mart_hazard_totals(d_from, d_to) AS TABLE
+SELECT
+  CAST(count(*) AS INTEGER)                                 AS total,
+  CAST(count(*) FILTER (NOT is_major) AS INTEGER)           AS general,
+  CAST(count(*) FILTER (is_major) AS INTEGER)               AS major,
+  CAST(count(*) FILTER (is_major AND listed) AS INTEGER)    AS major_listed,
+  CAST(count(*) FILTER (is_rectified) AS INTEGER)           AS rectified,
+  mart_rate4(count(*) FILTER (is_rectified), count(*))      AS rectification_rate
+FROM mart_hazards_in(d_from, d_to);
+
+-- model: mart_hazards_by_category
+-- grain: one hazard category with hazards found in the period
+-- key: category
+-- args: period
+-- not_null: category, hazards
+CREATE OR REPLACE MACRO mart_hazards_by_category(d_from, d_to) AS TABLE
+SELECT category, CAST(count(*) AS INTEGER) AS hazards
+FROM mart_hazards_in(d_from, d_to)
+GROUP BY category;
+
+-- model: mart_hazards_by_town
+-- grain: one town with hazards found in the period
+-- key: town
+-- args: period
+-- not_null: town, hazards, major
+CREATE OR REPLACE MACRO mart_hazards_by_town(d_from, d_to) AS TABLE
+SELECT town, CAST(count(*) AS INTEGER) AS hazards, CAST(count(*) FILTER (is_major) AS INTEGER) AS major
+FROM mart_hazards_in(d_from, d_to)
+GROUP BY town;
+
+-- model: mart_hazards_overdue
+-- grain: one hazard overdue on day d: found by d, 整改期限 before d, not rectified by d
+-- key: hazard_no
+-- args: date
+-- relationship: hazard_no -> mart_hazards.hazard_no
+CREATE OR REPLACE MACRO mart_hazards_overdue(d) AS TABLE
+SELECT hazard_no, found_on, deadline, CAST(d - deadline AS INTEGER) AS days_overdue, level, category, town, campaign, unit_name, listed
+FROM mart_hazards
+WHERE found_on <= d
+  AND deadline < d
+  AND NOT coalesce(coalesce(rectified_on, CASE WHEN is_rectified THEN found_on END) <= d, false);
+
+-- model: mart_major_hazards
+-- grain: one major hazard (重大事故隐患), listed for supervision or not, with its unit's identity
+-- key: hazard_no
+-- not_null: hazard_no, found_on, found_year, unit_name, enterprise_id, town, category, rectification, listed
+-- relationship: hazard_no -> mart_hazards.hazard_no
+CREATE OR REPLACE VIEW mart_major_hazards AS
+SELECT hazard_no, found_on, year(found_on) AS found_year, unit_name, enterprise_id, town, industry, category, campaign,
+       deadline, rectification, rectified_on, listed
+FROM int_hazards
+WHERE mart_is_major(level);

@@ -1,0 +1,76 @@
+-- Certified enforcers (§3.4, §4): a certificate is valid on day D when 发证日期 ≤ D ≤ 有效期至 and it
+-- was not cancelled (注销日期 empty or after D). Certified enforcers of a period: certificates valid
+-- on its last day, by unit. New certificates: 发证日期 in the period and the holder had no earlier
+-- valid certificate. The holder is the person's ID hash when there is one, else name + unit.
+
+-- model: mart_certificates
+-- grain: one enforcement certificate
+-- key: certificate_no
+-- not_null: certificate_no, holder_key, unit, unit_level, issued_on, valid_until, new_holder
+-- accepted: unit_level = bureau | town
+-- relationship: certificate_no -> stg_enforcers.certificate_no
+CREATE OR REPLACE VIEW mart_certificates AS
+WITH certs AS (
+  SELECT
+    certificate_no,
+    CASE WHEN person_id_hash IS NOT NULL THEN 'id:' || person_id_hash
+         ELSE 'name:' || sha256(anj_name_key(person_name) || '|' || unit) END AS holder_key,
+    unit, unit_level, issued_on, valid_until, cancelled_on, cert_status,
+    -- the last day it was valid (NULL when it never was: cancelled on its issue day)
+    CASE WHEN cancelled_on IS NOT NULL AND cancelled_on <= valid_until THEN cancelled_on - 1 ELSE valid_until END AS valid_through
+  FROM stg_enforcers
+)
+SELECT
+  certificate_no, holder_key, unit, unit_level, issued_on, valid_until, cancelled_on, cert_status,
+  CASE WHEN valid_through >= issued_on THEN valid_through END AS valid_through,
+  -- new: no other certificate of the same holder was valid on some day before this one was issued,
+  -- i.e. the holder's earliest certificate that was ever valid was not issued before this one
+  coalesce(
+    min(issued_on) FILTER (WHERE valid_through >= issued_on) OVER (PARTITION BY holder_key) >= issued_on,
+    true
+  ) AS new_holder
+FROM certs;
+
+-- model: mart_certificates_valid_on
+-- grain: one certificate valid on day d
+-- key: certificate_no
+-- args: date
+-- relationship: certificate_no -> mart_certificates.certificate_no
+CREATE OR REPLACE MACRO mart_certificates_valid_on(d) AS TABLE
+SELECT * FROM mart_certificates
+WHERE issued_on <= d AND d <= valid_through;
+
+-- model: mart_enforcer_totals
+-- grain: one unit with certificates valid on the period's last day or new in the period
+-- key: unit
+-- args: period
+-- not_null: unit, unit_level, certified, new_certified
+-- accepted: unit_level = bureau | town
+CREATE OR REPLACE MACRO mart_enforcer_totals(d_from, d_to) AS TABLE
+WITH valid AS (
+  SELECT unit, any_value(unit_level) AS unit_level, CAST(count(*) AS INTEGER) AS certified
+  FROM mart_certificates_valid_on(d_to)
+  GROUP BY unit
+),
+fresh AS (
+  SELECT unit, any_value(unit_level) AS unit_level, CAST(count(*) AS INTEGER) AS new_certified
+  FROM mart_certificates
+  WHERE issued_on BETWEEN d_from AND d_to AND new_holder
+  GROUP BY unit
+)
+SELECT
+  coalesce(valid.unit, fresh.unit)             AS unit,
+  coalesce(valid.unit_level, fresh.unit_level) AS unit_level,
+  coalesce(valid.certified, 0)                 AS certified,
+  coalesce(fresh.new_certified, 0)             AS new_certified
+FROM valid FULL OUTER JOIN fresh ON valid.unit = fresh.unit;
+
+-- model: mart_certificates_expiring
+-- grain: one certificate valid on day d whose 有效期至 falls within `days` days after d
+-- key: certificate_no
+-- args: date, days
+-- relationship: certificate_no -> mart_certificates.certificate_no
+CREATE OR REPLACE MACRO mart_certificates_expiring(d, days) AS TABLE
+SELECT certificate_no, unit, unit_level, issued_on, valid_until, CAST(valid_until - d AS INTEGER) AS days_left
+FROM mart_certificates_valid_on(d)
+WHERE valid_until <= d + CAST(days AS INTEGER);

@@ -1,0 +1,64 @@
+// The figures JSON of spec/cli-and-figures.md, as a zod schema: every key required, nothing else
+// allowed, so that the output is checked against the contract before it is printed.
+import { z } from "zod";
+
+const count = z.int().nonnegative();
+/** 万元 with at most one decimal. */
+const wan = z
+  .number()
+  .nonnegative()
+  .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-6, { message: "amount_wan must have one decimal at most" });
+
+export const CountAmountSchema = z.strictObject({ count, amount_wan: wan });
+
+export const CampaignInspectionsSchema = z.strictObject({ inspections: count, enterprises: count });
+
+export const CampaignHazardsSchema = z.strictObject({
+  total: count,
+  general: count,
+  major: count,
+  major_listed: count,
+  units_with_major: count,
+});
+
+const isoDate = z.iso.date();
+
+export const FiguresSchema = z.strictObject({
+  period: z.strictObject({ from: isoDate, to: isoDate }),
+  cases: z.strictObject({
+    total: CountAmountSchema,
+    bureau: CountAmountSchema,
+    towns: CountAmountSchema,
+    by_procedure: z.record(z.string(), CountAmountSchema),
+    by_town: z.record(z.string(), CountAmountSchema),
+    dual_penalty: count,
+    stop_production_parties: count,
+    legal_review: count,
+    pending: count,
+  }),
+  inspections: z.strictObject({
+    enterprises: count,
+    by_campaign: z.record(z.string(), CampaignInspectionsSchema),
+  }),
+  hazards: z.strictObject({
+    total: count,
+    general: count,
+    major: count,
+    major_listed: count,
+    rectified: count,
+    rectification_rate: z.number().min(0).max(1),
+    by_category: z.record(z.string(), count),
+    by_campaign: z.record(z.string(), CampaignHazardsSchema),
+  }),
+  enforcers: z.strictObject({
+    certified: count,
+    by_unit: z.record(z.string(), count),
+    bureau_certified: count,
+    towns_certified: count,
+    new_certified: count,
+    towns_new_certified: count,
+  }),
+});
+
+export type Figures = z.infer<typeof FiguresSchema>;
+export type CountAmount = z.infer<typeof CountAmountSchema>;

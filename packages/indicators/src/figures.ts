@@ -1,0 +1,206 @@
+// The year-end figures (spec/cli-and-figures.md) read from the marts: the counting rules live in
+// the models; this module only queries them with bound values and shapes the JSON contract.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { loadProfile, ProfileResolver } from "@anjian/profile";
+import { queryRows } from "@anjian/warehouse";
+import { type CountAmount, type Figures, FiguresSchema } from "./figures-schema.ts";
+import type { Period } from "./period.ts";
+
+export const PROCEDURES = ["简易程序", "普通程序"] as const;
+
+/** Exact values behind the figures, for the report text (year-on-year on exact sums, wording). */
+export interface FiguresDetail {
+  /** Exact sums in 元 as decimal text (e.g. "1217960.00"), keyed by the figure path of the amount. */
+  yuan: Record<string, string>;
+  /** Decided cases by unit level × procedure. */
+  byLevelProcedure: { bureau: Record<string, CountAmount>; town: Record<string, CountAmount> };
+  /** First inspection or hazard date of each campaign in the period. */
+  campaignFirstOn: Record<string, string>;
+  /** Inspections in the period (all, not distinct). */
+  inspections: number;
+}
+
+export interface FiguresResult {
+  figures: Figures;
+  detail: FiguresDetail;
+}
+
+interface CaseSlice {
+  dimension: string;
+  member: string;
+  cases: number;
+  fine_yuan: string;
+  amount_wan: string;
+  dual_penalty: number;
+  legal_review: number;
+}
+
+interface CampaignRow {
+  campaign: string;
+  inspections: number;
+  enterprises: number;
+  total: number;
+  general: number;
+  major: number;
+  major_listed: number;
+  units_with_major: number;
+  first_on: string;
+}
+
+let defaultResolver: ProfileResolver | undefined;
+function profileResolver(): ProfileResolver {
+  defaultResolver ??= new ProfileResolver(loadProfile());
+  return defaultResolver;
+}
+
+/** The figures JSON for one period. The models must be applied on the connection (applyModels). */
+export async function computeFigures(connection: DuckDBConnection, period: Period, resolver?: ProfileResolver): Promise<Figures> {
+  return (await collectFigures(connection, period, resolver)).figures;
+}
+
+export async function collectFigures(
+  connection: DuckDBConnection,
+  period: Period,
+  resolver: ProfileResolver = profileResolver(),
+): Promise<FiguresResult> {
+  const p = { from: period.from, to: period.to };
+  const q = <T>(sql: string) => queryRows<T>(connection, sql, p);
+
+  const slices = await q<CaseSlice>(
+    `SELECT dimension, member, cases, CAST(fine_yuan AS VARCHAR) AS fine_yuan, CAST(amount_wan AS VARCHAR) AS amount_wan,
+            dual_penalty, legal_review
+     FROM mart_case_totals(CAST($from AS DATE), CAST($to AS DATE))`,
+  );
+  const [stop] = await q<{ n: number }>(
+    "SELECT CAST(count(*) AS INTEGER) AS n FROM mart_stop_production_parties(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+  const [pending] = await q<{ n: number }>(
+    "SELECT CAST(count(*) AS INTEGER) AS n FROM mart_cases_pending(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+  const [inspected] = await q<{ inspections: number; enterprises: number }>(
+    "SELECT inspections, enterprises FROM mart_enterprises_inspected(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+  const campaigns = await q<CampaignRow>(
+    `SELECT campaign, inspections, enterprises, total, general, major, major_listed, units_with_major,
+            CAST(first_on AS VARCHAR) AS first_on
+     FROM mart_campaigns(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY first_on, campaign`,
+  );
+  const [hazards] = await q<{
+    total: number;
+    general: number;
+    major: number;
+    major_listed: number;
+    rectified: number;
+    rectification_rate: string;
+  }>(
+    `SELECT total, general, major, major_listed, rectified, CAST(rectification_rate AS VARCHAR) AS rectification_rate
+     FROM mart_hazard_totals(CAST($from AS DATE), CAST($to AS DATE))`,
+  );
+  const categories = await q<{ category: string; hazards: number }>(
+    "SELECT category, hazards FROM mart_hazards_by_category(CAST($from AS DATE), CAST($to AS DATE)) WHERE hazards > 0",
+  );
+  const units = await q<{ unit: string; unit_level: string; certified: number; new_certified: number }>(
+    "SELECT unit, unit_level, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+
+  const slice = (dimension: string, member: string): CaseSlice | undefined =>
+    slices.find((s) => s.dimension === dimension && s.member === member);
+  const ca = (s: CaseSlice | undefined): CountAmount => ({ count: s?.cases ?? 0, amount_wan: s ? Number(s.amount_wan) : 0 });
+  const members = (dimension: string) => slices.filter((s) => s.dimension === dimension).map((s) => s.member);
+
+  const total = slice("total", "全区");
+  const byProcedure: Record<string, CountAmount> = {};
+  for (const name of ordered([...PROCEDURES], members("procedure"))) byProcedure[name] = ca(slice("procedure", name));
+  const byTown: Record<string, CountAmount> = {};
+  for (const town of ordered(resolver.townNames(), members("town"))) byTown[town] = ca(slice("town", town));
+
+  const inspectionsByCampaign: Figures["inspections"]["by_campaign"] = {};
+  const hazardsByCampaign: Figures["hazards"]["by_campaign"] = {};
+  const campaignFirstOn: Record<string, string> = {};
+  for (const c of campaigns) {
+    inspectionsByCampaign[c.campaign] = { inspections: c.inspections, enterprises: c.enterprises };
+    hazardsByCampaign[c.campaign] = {
+      total: c.total,
+      general: c.general,
+      major: c.major,
+      major_listed: c.major_listed,
+      units_with_major: c.units_with_major,
+    };
+    campaignFirstOn[c.campaign] = c.first_on;
+  }
+
+  const byCategory: Record<string, number> = {};
+  for (const name of ordered(resolver.categoryNames(), categories.map((c) => c.category), false))
+    byCategory[name] = categories.find((c) => c.category === name)!.hazards;
+
+  const byUnit: Record<string, number> = {};
+  for (const name of ordered(resolver.unitNames(), units.map((u) => u.unit)))
+    byUnit[name] = units.find((u) => u.unit === name)?.certified ?? 0;
+  const sumUnits = (pick: (u: (typeof units)[number]) => boolean, field: "certified" | "new_certified") =>
+    units.filter(pick).reduce((a, u) => a + u[field], 0);
+
+  const figures: Figures = {
+    period: { from: period.from, to: period.to },
+    cases: {
+      total: ca(total),
+      bureau: ca(slice("unit_level", "bureau")),
+      towns: ca(slice("unit_level", "town")),
+      by_procedure: byProcedure,
+      by_town: byTown,
+      dual_penalty: total?.dual_penalty ?? 0,
+      stop_production_parties: stop?.n ?? 0,
+      legal_review: total?.legal_review ?? 0,
+      pending: pending?.n ?? 0,
+    },
+    inspections: {
+      enterprises: inspected?.enterprises ?? 0,
+      by_campaign: inspectionsByCampaign,
+    },
+    hazards: {
+      total: hazards?.total ?? 0,
+      general: hazards?.general ?? 0,
+      major: hazards?.major ?? 0,
+      major_listed: hazards?.major_listed ?? 0,
+      rectified: hazards?.rectified ?? 0,
+      rectification_rate: Number(hazards?.rectification_rate ?? 0),
+      by_category: byCategory,
+      by_campaign: hazardsByCampaign,
+    },
+    enforcers: {
+      certified: sumUnits(() => true, "certified"),
+      by_unit: byUnit,
+      bureau_certified: sumUnits((u) => u.unit_level === "bureau", "certified"),
+      towns_certified: sumUnits((u) => u.unit_level === "town", "certified"),
+      new_certified: sumUnits(() => true, "new_certified"),
+      towns_new_certified: sumUnits((u) => u.unit_level === "town", "new_certified"),
+    },
+  };
+
+  const levelProcedure = (level: string) => {
+    const out: Record<string, CountAmount> = {};
+    for (const s of slices)
+      if (s.dimension === "unit_level_procedure" && s.member.startsWith(`${level}|`)) out[s.member.slice(level.length + 1)] = ca(s);
+    return out;
+  };
+  const detail: FiguresDetail = {
+    yuan: {
+      "cases.total.amount_wan": total?.fine_yuan ?? "0.00",
+      "cases.bureau.amount_wan": slice("unit_level", "bureau")?.fine_yuan ?? "0.00",
+      "cases.towns.amount_wan": slice("unit_level", "town")?.fine_yuan ?? "0.00",
+      ...Object.fromEntries(Object.keys(byProcedure).map((k) => [`cases.by_procedure.${k}.amount_wan`, slice("procedure", k)?.fine_yuan ?? "0.00"])),
+      ...Object.fromEntries(Object.keys(byTown).map((k) => [`cases.by_town.${k}.amount_wan`, slice("town", k)?.fine_yuan ?? "0.00"])),
+    },
+    byLevelProcedure: { bureau: levelProcedure("bureau"), town: levelProcedure("town") },
+    campaignFirstOn,
+    inspections: inspected?.inspections ?? 0,
+  };
+  return { figures: FiguresSchema.parse(figures), detail };
+}
+
+/** The known names in their order (all of them, or only those present), then any others found, sorted. */
+function ordered(known: string[], found: string[], includeAllKnown = true): string[] {
+  const present = new Set(found);
+  const head = includeAllKnown ? known : known.filter((k) => present.has(k));
+  const rest = [...present].filter((f) => !known.includes(f)).sort((a, b) => a.localeCompare(b, "zh-CN"));
+  return [...head, ...rest];
+}

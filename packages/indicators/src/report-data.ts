@@ -1,0 +1,71 @@
+// Everything the report text needs: the period's figures, the same period a year earlier (for
+// year-on-year change), and where the data came from.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { ProfileResolver } from "@anjian/profile";
+import { queryRows } from "@anjian/warehouse";
+import { collectFigures, type FiguresResult } from "./figures.ts";
+import { type Period, previousPeriod } from "./period.ts";
+
+export interface Sources {
+  /** Latest export time (导出时间) of the files, "YYYY-MM-DD HH:MM"; when no file gave one, the latest import time. */
+  asOf: string | null;
+  asOfKind: "export" | "import";
+  batches: string[];
+  files: { name: string; kind: string; batch: string }[];
+}
+
+export interface PreviousFigures extends FiguresResult {
+  period: Period;
+  /** Which kinds have data in the previous period: year-on-year change is given only for those. */
+  has: { cases: boolean; inspections: boolean; hazards: boolean; enforcers: boolean };
+}
+
+export interface ReportData {
+  period: Period;
+  current: FiguresResult;
+  previous: PreviousFigures;
+  sources: Sources;
+  bureauName: string;
+  districtName: string;
+}
+
+export async function buildReportData(connection: DuckDBConnection, period: Period, resolver: ProfileResolver): Promise<ReportData> {
+  const current = await collectFigures(connection, period, resolver);
+  const prevPeriod = previousPeriod(period);
+  const prev = await collectFigures(connection, prevPeriod, resolver);
+  const f = prev.figures;
+  return {
+    period,
+    current,
+    previous: {
+      ...prev,
+      period: prevPeriod,
+      has: {
+        cases: f.cases.total.count > 0,
+        inspections: prev.detail.inspections > 0,
+        hazards: f.hazards.total > 0,
+        enforcers: f.enforcers.certified > 0 || f.enforcers.new_certified > 0,
+      },
+    },
+    sources: await readSources(connection),
+    bureauName: resolver.profile.bureau.name,
+    districtName: resolver.profile.district.name,
+  };
+}
+
+export async function readSources(connection: DuckDBConnection): Promise<Sources> {
+  const files = await queryRows<{ file_name: string; kind: string; batch_id: string; exported: string | null; imported: string }>(
+    connection,
+    `SELECT file_name, kind, batch_id, strftime(export_time, '%Y-%m-%d %H:%M') AS exported,
+            strftime(imported_at, '%Y-%m-%d %H:%M') AS imported
+     FROM mart_sources ORDER BY batch_id, kind, file_name`,
+  );
+  const latest = (xs: (string | null)[]) => xs.reduce<string | null>((max, x) => (x !== null && (max === null || x > max) ? x : max), null);
+  const exported = latest(files.map((f) => f.exported));
+  return {
+    asOf: exported ?? latest(files.map((f) => f.imported)),
+    asOfKind: exported ? "export" : "import",
+    batches: [...new Set(files.map((f) => f.batch_id))],
+    files: files.map((f) => ({ name: f.file_name, kind: f.kind, batch: f.batch_id })),
+  };
+}

@@ -1,0 +1,277 @@
+// The report paragraphs, in the voice of sections (一) and (三) of the 2023 report (shared/seed),
+// as a list of blocks that report-md.ts and report-docx.ts render. Every number comes from the
+// figures; every sentence about a campaign is generated from the period's campaigns.
+import type { Figures } from "./figures-schema.ts";
+import type { FiguresResult } from "./figures.ts";
+import { dateZh, isWholeYear } from "./period.ts";
+import type { ReportData } from "./report-data.ts";
+import { ruleFor } from "./rules.ts";
+
+export type Block =
+  | { kind: "title" | "subtitle" | "heading1" | "heading2" | "paragraph" | "note"; text: string }
+  | { kind: "table"; header: string[]; rows: string[][] };
+
+// ---------------------------------------------------------------- numbers and change
+
+/** 1234.5 → "1234.5"; 18 → "18.0" (万元 always with one decimal). */
+export function wan(n: number): string {
+  return n.toFixed(1);
+}
+
+/** 0.5714 → "57.14%" */
+export function percent(rate: number): string {
+  const basisPoints = Math.round(rate * 10000);
+  return `${(basisPoints / 100).toFixed(2)}%`;
+}
+
+/** "1217960.00" → 121796000n (分). */
+export function cents(yuan: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
+  if (!m) throw new Error(`not an amount: ${yuan}`);
+  const v = BigInt(m[2]!) * 100n + BigInt((m[3] ?? "").padEnd(2, "0"));
+  return m[1] ? -v : v;
+}
+
+/**
+ * Year-on-year change, exact: "同比增长12.3%", "同比下降4.0%", "同比持平" (equal), or null when the
+ * previous value is 0 (no rate to give). The percentage is rounded half up to one decimal.
+ */
+export function change(current: bigint | number, previous: bigint | number): string | null {
+  const cur = BigInt(current);
+  const prev = BigInt(previous);
+  if (prev === 0n) return null;
+  if (cur === prev) return "同比持平";
+  const diff = cur > prev ? cur - prev : prev - cur;
+  const tenths = (diff * 2000n + prev) / (2n * prev); // round half up of diff / prev × 1000
+  const text = `${tenths / 10n}.${tenths % 10n}%`;
+  if (tenths === 0n) return "同比基本持平";
+  return cur > prev ? `同比增长${text}` : `同比下降${text}`;
+}
+
+// ---------------------------------------------------------------- campaign sentences
+
+interface CampaignFigures {
+  name: string;
+  inspections: number;
+  enterprises: number;
+  total: number;
+  general: number;
+  major: number;
+  major_listed: number;
+  units_with_major: number;
+  firstOn: string;
+}
+
+function campaigns(r: FiguresResult): CampaignFigures[] {
+  const f = r.figures;
+  return Object.keys(f.hazards.by_campaign).map((name) => ({
+    name,
+    ...f.inspections.by_campaign[name]!,
+    ...f.hazards.by_campaign[name]!,
+    firstOn: r.detail.campaignFirstOn[name] ?? "",
+  }));
+}
+
+/** The year's campaign against major accident hazards (名称含“重大事故隐患”); the busiest if several. */
+function majorCampaign(list: CampaignFigures[]): CampaignFigures | null {
+  const candidates = list.filter((c) => c.name.includes("重大事故隐患"));
+  candidates.sort((a, b) => b.inspections - a.inspections || b.total - a.total);
+  return candidates[0] ?? null;
+}
+
+/** “组织…专项督查，…” in the words the 2023 report uses for each sort of campaign. */
+export function campaignSentence(c: CampaignFigures, previous: CampaignFigures | undefined): string {
+  const yoy = previous ? change(c.total, previous.total) : null;
+  const y = yoy ? `，${yoy}` : "";
+  const name = c.name;
+  if (/春运|道路|交通|运输/.test(name)) return `组织${name}，督促道路交通企业整改问题和隐患${c.total}条${y}`;
+  if (/医疗|医院|卫生/.test(name)) return `组织${name}，督促医疗机构整改安全隐患${c.total}条${y}`;
+  if (/工地|建筑|施工/.test(name)) {
+    const majors = c.units_with_major > 0 ? `，督促住建部门对存在重大事故隐患的${c.units_with_major}家施工单位进行查处` : "";
+    return `组织${name}，查找出安全隐患${c.total}条${y}${majors}`;
+  }
+  if (/体育|场馆/.test(name)) return `组织${name}，检查${c.enterprises}家体育馆，督促整改安全隐患${c.total}条${y}`;
+  const majors = c.major > 0 ? `，其中重大事故隐患${c.major}项${c.major_listed === c.major ? "，全部实施挂牌督办" : `，挂牌督办${c.major_listed}项`}` : "";
+  return `组织${name}，检查企业${c.enterprises}家，督促整改安全隐患${c.total}条${y}${majors}`;
+}
+
+// ---------------------------------------------------------------- the report
+
+const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+export function reportBlocks(data: ReportData): Block[] {
+  const { period } = data;
+  const f = data.current.figures;
+  const p = data.previous.figures;
+  const has = data.previous.has;
+  const whole = isWholeYear(period);
+  const year = period.from.slice(0, 4);
+  const lead = whole ? "今年以来" : `${dateZh(period.from)}至${dateZh(period.to)}`;
+  const thisYear = whole ? "今年" : "期间";
+  const yearLabel = whole ? `${year}年` : lead;
+  const yuan = (r: FiguresResult, key: string) => cents(r.detail.yuan[key] ?? "0");
+  /** "，同比增长x.x%" or "" */
+  const yoy = (ok: boolean, cur: bigint | number, prev: bigint | number) => {
+    const c = ok ? change(cur, prev) : null;
+    return c ? `，${c}` : "";
+  };
+  const amountYoy = (key: string) => yoy(has.cases, yuan(data.current, key), yuan(data.previous, key));
+
+  const blocks: Block[] = [];
+  const span = whole ? `${year}年度` : `${dateZh(period.from)}至${dateZh(period.to)}`;
+  blocks.push({ kind: "title", text: `${data.bureauName}\n${span}安全生产行政执法数据` });
+  blocks.push({ kind: "subtitle", text: `（供${whole ? `《${year}年度法治政府建设工作报告》` : "工作报告"}引用）` });
+  blocks.push({
+    kind: "note",
+    text:
+      `以下段落中的数字由系统根据省行政执法一体化平台导出数据和局内台账自动计算，统计期为${dateZh(period.from)}至${dateZh(period.to)}；` +
+      `同比为与上年同期（${dateZh(data.previous.period.from)}至${dateZh(data.previous.period.to)}）相比，上年同期无数据的不作比较。各项数据的口径见附表。`,
+  });
+
+  // (一) 健全完善执法机制制度
+  blocks.push({ kind: "heading1", text: "一、主要举措和成效" });
+  blocks.push({ kind: "heading2", text: "（一）健全完善执法机制制度" });
+  const e = f.enforcers;
+  const pe = p.enforcers;
+  const newBureau = e.new_certified - e.towns_new_certified;
+  blocks.push({
+    kind: "paragraph",
+    text:
+      `${lead}，各镇街以乡镇（街道）为主体办理安全生产领域行政处罚案件共计${f.cases.towns.count}起` +
+      `${yoy(has.cases, f.cases.towns.count, p.cases.towns.count)}，` +
+      `行政处罚金额合计${wan(f.cases.towns.amount_wan)}万元${amountYoy("cases.towns.amount_wan")}。` +
+      (e.towns_new_certified > 0
+        ? `${thisYear}，镇街增加${e.towns_new_certified}名持证执法人员`
+        : `${thisYear}，镇街未新增持证执法人员`) +
+      (newBureau > 0 ? `，我局新增${newBureau}名持证执法人员` : "") +
+      `；截至${dateZh(period.to)}，全区共有持证执法人员${e.certified}名${yoy(has.enforcers, e.certified, pe.certified)}，` +
+      `其中我局${e.bureau_certified}名，各镇街${e.towns_certified}名。` +
+      `${yearLabel}，共计对${f.cases.legal_review}起案件进行了法制审核${yoy(has.cases, f.cases.legal_review, p.cases.legal_review)}。`,
+  });
+
+  // (三) 推动严格公正文明执法
+  blocks.push({ kind: "heading2", text: "（三）推动严格公正文明执法" });
+  let n = 0;
+  const point = (title: string, body: string) => {
+    blocks.push({ kind: "paragraph", text: `${ORDINALS[n] ?? String(n + 1)}是${title}。${body}` });
+    n++;
+  };
+  const list = campaigns(data.current);
+  const prevList = campaigns(data.previous);
+  const major = majorCampaign(list);
+  const penalties = `涉及“一案双罚”${f.cases.dual_penalty}起，责令停产整顿${f.cases.stop_production_parties}家`;
+  if (major) {
+    const month = Number(major.firstOn.slice(5, 7));
+    const since = whole ? (month > 1 ? `${month}月份以来` : "今年以来") : lead;
+    const listed =
+      major.major === 0 ? "" : major.major_listed === major.major ? "，全部实施挂牌督办" : `，其中挂牌督办${major.major_listed}项`;
+    const majors = major.major === 0 ? "，未发现重大事故隐患" : `，排查重大事故隐患${major.major}项${listed}`;
+    point(
+      "全面开展重大事故隐患专项排查整治",
+      `${since}，我局共抽查检查企业${major.enterprises}家，排查一般隐患${major.general}项${majors}；${penalties}。`,
+    );
+  } else {
+    point("保持从严执法高压态势", `${lead}，全区办理的安全生产行政处罚案件中，${penalties}。`);
+  }
+  const others = list.filter((c) => c !== major);
+  if (others.length > 0) {
+    const sentences = others.map((c) => campaignSentence(c, prevList.find((x) => x.name === c.name)));
+    point("组织有关行业领域专项督查", `${thisYear}已经${sentences.join("。")}。`);
+  }
+  const h = f.hazards;
+  const ph = p.hazards;
+  point(
+    "抓好隐患排查整改闭环",
+    `${lead}，全区共检查企业${f.inspections.enterprises}家${yoy(has.inspections, f.inspections.enterprises, p.inspections.enterprises)}，` +
+      `排查各类隐患${h.total}项${yoy(has.hazards, h.total, ph.total)}，其中一般隐患${h.general}项、重大事故隐患${h.major}项` +
+      (h.major > 0 ? (h.major_listed === h.major ? "（全部挂牌督办）" : `（挂牌督办${h.major_listed}项）`) : "") +
+      `；已整改${h.rectified}项，整改率${percent(h.rectification_rate)}。`,
+  );
+  const bureau = data.current.detail.byLevelProcedure.bureau;
+  const towns = data.current.detail.byLevelProcedure.town;
+  const onlyProcedure = (m: Record<string, { count: number }>, name: string) =>
+    Object.entries(m).every(([k, v]) => k === name || v.count === 0);
+  const bureauWords = onlyProcedure(bureau, "普通程序")
+    ? `我局办理安全生产普通程序处罚案件${f.cases.bureau.count}起`
+    : `我局办理安全生产行政处罚案件${f.cases.bureau.count}起（其中普通程序${bureau["普通程序"]?.count ?? 0}起）`;
+  const townWords = onlyProcedure(towns, "简易程序")
+    ? `各镇街办理简易处罚案件${f.cases.towns.count}起`
+    : `各镇街办理行政处罚案件${f.cases.towns.count}起（其中简易程序${towns["简易程序"]?.count ?? 0}起）`;
+  point(
+    "加大违法行为惩处力度",
+    `${lead}，全区共办理安全生产行政处罚案件${f.cases.total.count}起${yoy(has.cases, f.cases.total.count, p.cases.total.count)}，` +
+      `行政处罚金额${wan(f.cases.total.amount_wan)}万元${amountYoy("cases.total.amount_wan")}。` +
+      `其中${bureauWords}，处罚金额${wan(f.cases.bureau.amount_wan)}万元；` +
+      `${townWords}，处罚金额${wan(f.cases.towns.amount_wan)}万元。` +
+      (f.cases.pending > 0 ? `另有${f.cases.pending}起案件已立案、截至${dateZh(period.to)}尚未作出处罚决定。` : ""),
+  );
+
+  // Appendix: every figure with its rule.
+  blocks.push({ kind: "heading1", text: "附表：各项数据及口径" });
+  blocks.push({ kind: "table", header: ["指标", "数值", "上年同期", "同比", "口径"], rows: appendixRows(data) });
+  blocks.push({ kind: "note", text: sourceLine(data) });
+  return blocks;
+}
+
+/** 数据截至…（最新导出时间）；来源：导入批次…，文件…。 */
+export function sourceLine(data: ReportData): string {
+  const s = data.sources;
+  if (s.files.length === 0) return "数据截至：无（数据仓库中尚无导入的数据）。";
+  const [d, t] = (s.asOf ?? "").split(" ");
+  const label = s.asOfKind === "export" ? "最新导出时间" : "导入时间，文件未注明导出时间";
+  return `数据截至${dateZh(d ?? "")}${t ? ` ${t}` : ""}（${label}）；来源：导入批次${s.batches.join("、")}，文件${s.files.map((f) => f.name).join("、")}。`;
+}
+
+// ---------------------------------------------------------------- appendix
+
+interface Leaf {
+  path: string[];
+  value: number;
+}
+
+function leaves(figures: Figures): Leaf[] {
+  const out: Leaf[] = [];
+  const walk = (v: unknown, path: string[]) => {
+    if (typeof v === "number") out.push({ path, value: v });
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+  };
+  const { period: _period, ...rest } = figures;
+  walk(rest, []);
+  return out;
+}
+
+function hasFor(path: string[], has: ReportData["previous"]["has"]): boolean {
+  return has[path[0] as keyof typeof has] ?? false;
+}
+
+function lookup(figures: Figures, path: string[]): number | undefined {
+  let v: unknown = figures;
+  for (const k of path) v = v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
+  return typeof v === "number" ? v : undefined;
+}
+
+export function appendixRows(data: ReportData): string[][] {
+  const rows: string[][] = [];
+  const prev = data.previous;
+  for (const leaf of leaves(data.current.figures)) {
+    const found = ruleFor(leaf.path);
+    if (!found) throw new Error(`no counting rule for ${leaf.path.join(".")} in rules.ts`);
+    const { rule, name } = found;
+    const label = rule.label.replace("{name}", name ?? "");
+    const key = leaf.path.join(".");
+    const isRate = key === "hazards.rectification_rate";
+    const isAmount = rule.unit === "万元";
+    const show = (v: number) => (isRate ? percent(v) : isAmount ? `${wan(v)}万元` : `${v}${rule.unit}`);
+    const prevValue = lookup(prev.figures, leaf.path);
+    const ok = hasFor(leaf.path, prev.has);
+    let yoyText = "—";
+    if (ok && prevValue !== undefined && !isRate) {
+      const c = isAmount
+        ? change(cents(data.current.detail.yuan[key] ?? "0"), cents(prev.detail.yuan[key] ?? "0"))
+        : change(leaf.value, prevValue);
+      yoyText = c ? c.replace(/^同比/, "") : "—";
+    }
+    rows.push([label, show(leaf.value), ok && prevValue !== undefined ? show(prevValue) : "—", yoyText, rule.rule]);
+  }
+  return rows;
+}

@@ -1,0 +1,82 @@
+// The counting rule (口径) of every figure, in the words the report's appendix prints. Keys are
+// paths in the figures JSON; `*` stands for a town, unit, procedure, category or campaign name,
+// and `{name}` in a label is replaced by it. The rules themselves are computed in models/*.sql;
+// this is their description, kept in one place for the Markdown, the Word document and the
+// dashboard.
+
+export interface FigureRule {
+  /** What the figure is, in Chinese; {name} is the town, unit, category or campaign. */
+  label: string;
+  unit: string;
+  /** 口径. */
+  rule: string;
+}
+
+const CASE_YEAR = "处罚决定日期在统计期内的案件（上年立案、本期决定的计入本期）；未作出处罚决定的不计入，另计为在办案件";
+const AMOUNT = "上述案件罚款金额按元精确求和，折算为万元后四舍五入保留一位小数（由精确总额一次舍入，不由分项舍入相加）";
+const BY_UNIT_LEVEL = "按执法主体划分：区应急管理局（含股室、执法大队）为我局，镇人民政府、街道办事处（含安办、综合执法队）为镇街";
+const SAME_CASES = "口径同“全区行政处罚案件”";
+const SAME_AMOUNT = "口径同“全区行政处罚金额”";
+const IDENTITY =
+  "同一企业：以有效统一社会信用代码认定；未填或填错代码的，取全库同一规范化名称唯一对应的有效代码；仍无法确定的按规范化名称认定";
+const HAZARD_PERIOD = "发现日期在统计期内的隐患";
+const VALID = "统计期最后一日有效的执法证（发证日期≤该日≤有效期至，且未在该日及以前注销），按证件计数";
+const SAME_VALID = "口径同“持证执法人员”";
+
+export const FIGURE_RULES: Record<string, FigureRule> = {
+  "cases.total.count": { label: "全区行政处罚案件", unit: "起", rule: CASE_YEAR },
+  "cases.total.amount_wan": { label: "全区行政处罚金额", unit: "万元", rule: AMOUNT },
+  "cases.bureau.count": { label: "我局办理处罚案件", unit: "起", rule: `${SAME_CASES}；${BY_UNIT_LEVEL}` },
+  "cases.bureau.amount_wan": { label: "我局处罚金额", unit: "万元", rule: `${SAME_AMOUNT}；按执法主体划分，我局部分单独求和后舍入` },
+  "cases.towns.count": { label: "各镇街办理处罚案件", unit: "起", rule: `${SAME_CASES}；${BY_UNIT_LEVEL}` },
+  "cases.towns.amount_wan": { label: "各镇街处罚金额", unit: "万元", rule: `${SAME_AMOUNT}；按执法主体划分，镇街部分单独求和后舍入` },
+  "cases.by_procedure.*.count": { label: "{name}处罚案件", unit: "起", rule: `${SAME_CASES}；按案件适用的程序划分` },
+  "cases.by_procedure.*.amount_wan": { label: "{name}处罚金额", unit: "万元", rule: `${SAME_AMOUNT}；按程序划分` },
+  "cases.by_town.*.count": { label: "{name}（当事人所在地）处罚案件", unit: "起", rule: `${SAME_CASES}；按当事人所属镇街划分，不论执法主体` },
+  "cases.by_town.*.amount_wan": { label: "{name}（当事人所在地）处罚金额", unit: "万元", rule: `${SAME_AMOUNT}；按当事人所属镇街划分` },
+  "cases.dual_penalty": { label: "“一案双罚”案件", unit: "起", rule: `${SAME_CASES}；其中“是否一案双罚”为“是”的` },
+  "cases.stop_production_parties": {
+    label: "责令停产整顿",
+    unit: "家",
+    rule: `${SAME_CASES}；处罚种类含“责令停产停业”的案件所涉当事人，同一当事人多起案件计1家；${IDENTITY}；个人按姓名认定`,
+  },
+  "cases.legal_review": { label: "进行法制审核的案件", unit: "起", rule: `${SAME_CASES}；其中“是否法制审核”为“是”的` },
+  "cases.pending": { label: "在办案件", unit: "起", rule: "立案日期在统计期内、至统计期末尚未作出处罚决定的案件（已撤销的不计）" },
+  "inspections.enterprises": { label: "检查企业", unit: "家", rule: `检查日期在统计期内的执法检查所涉企业，去重计数；${IDENTITY}` },
+  "inspections.by_campaign.*.inspections": { label: "{name}：检查次数", unit: "次", rule: "专项行动为该专项、检查日期在统计期内的检查记录数" },
+  "inspections.by_campaign.*.enterprises": { label: "{name}：检查企业", unit: "家", rule: "该专项中检查日期在统计期内的检查所涉企业，去重计数（口径同“检查企业”）" },
+  "hazards.total": { label: "排查隐患", unit: "项", rule: HAZARD_PERIOD },
+  "hazards.general": { label: "一般隐患", unit: "项", rule: `${HAZARD_PERIOD}中隐患等级为一般隐患的` },
+  "hazards.major": { label: "重大事故隐患", unit: "项", rule: `${HAZARD_PERIOD}中隐患等级为重大事故隐患的` },
+  "hazards.major_listed": { label: "挂牌督办的重大事故隐患", unit: "项", rule: "上述重大事故隐患中“是否挂牌督办”为“是”的" },
+  "hazards.rectified": { label: "已整改隐患", unit: "项", rule: `${HAZARD_PERIOD}中整改状态为已整改的（按最新导入的台账）` },
+  "hazards.rectification_rate": { label: "隐患整改率", unit: "", rule: "已整改隐患 ÷ 排查隐患，四舍五入保留四位小数（正文以百分数表示）；无隐患时为0" },
+  "hazards.by_category.*": { label: "{name}类隐患", unit: "项", rule: `${HAZARD_PERIOD}，按隐患类别（区隐患类别表，未列明的归入“其他”）划分，只列有隐患的类别` },
+  "hazards.by_campaign.*.total": { label: "{name}：排查隐患", unit: "项", rule: `${HAZARD_PERIOD}中专项行动为该专项的` },
+  "hazards.by_campaign.*.general": { label: "{name}：一般隐患", unit: "项", rule: "该专项隐患中的一般隐患" },
+  "hazards.by_campaign.*.major": { label: "{name}：重大事故隐患", unit: "项", rule: "该专项隐患中的重大事故隐患" },
+  "hazards.by_campaign.*.major_listed": { label: "{name}：挂牌督办", unit: "项", rule: "该专项重大事故隐患中挂牌督办的" },
+  "hazards.by_campaign.*.units_with_major": { label: "{name}：存在重大事故隐患的单位", unit: "家", rule: "该专项中发现重大事故隐患的单位，去重计数（企业认定同“检查企业”）" },
+  "enforcers.certified": { label: "持证执法人员", unit: "名", rule: VALID },
+  "enforcers.by_unit.*": { label: "{name}持证执法人员", unit: "名", rule: `${SAME_VALID}；按所属单位划分，局内股室计入区应急管理局` },
+  "enforcers.bureau_certified": { label: "我局持证执法人员", unit: "名", rule: `${SAME_VALID}；所属单位为区应急管理局（含股室）的` },
+  "enforcers.towns_certified": { label: "镇街持证执法人员", unit: "名", rule: `${SAME_VALID}；所属单位为镇人民政府、街道办事处的` },
+  "enforcers.new_certified": {
+    label: "新增持证执法人员",
+    unit: "名",
+    rule: "发证日期在统计期内、且持证人此前从未持有有效执法证的证件（换证、调动后重新发证不计）；持证人以身份证号认定，无身份证号的以姓名加所属单位认定",
+  },
+  "enforcers.towns_new_certified": { label: "镇街新增持证执法人员", unit: "名", rule: "新增持证执法人员中所属单位为镇人民政府、街道办事处的" },
+};
+
+/** The rule of a figure path such as ["cases", "by_town", "镇海街道", "count"]. */
+export function ruleFor(pathParts: string[]): { key: string; name: string | null; rule: FigureRule } | null {
+  const exact = pathParts.join(".");
+  if (FIGURE_RULES[exact]) return { key: exact, name: null, rule: FIGURE_RULES[exact] };
+  for (let i = 0; i < pathParts.length; i++) {
+    const pattern = [...pathParts.slice(0, i), "*", ...pathParts.slice(i + 1)].join(".");
+    const rule = FIGURE_RULES[pattern];
+    if (rule) return { key: pattern, name: pathParts[i]!, rule };
+  }
+  return null;
+}

@@ -1,0 +1,112 @@
+// F1–F19 of spec/seed-figures-2023.md from the shipped demo data, imported with the real pipeline:
+// exactly in the JSON, and in the report's words in the Markdown. Plus the models' generic tests and
+// invariants on that data, for every year it holds.
+import { loadProfile, ProfileResolver } from "@anjian/profile";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeFigures } from "../src/figures.ts";
+import { applyModels, parseModels } from "../src/models.ts";
+import { buildReportData, type ReportData } from "../src/report-data.ts";
+import { reportMarkdown } from "../src/report-md.ts";
+import { HAVE_SAMPLES, importSamples } from "./demo.ts";
+import type { TempWarehouse } from "./fixture.ts";
+import { genericChecks, INVARIANTS, rows } from "./model-checks.ts";
+
+const MAJOR = "重大事故隐患专项排查整治2023行动";
+const SPRING = "春运安全专项督查";
+const MEDICAL = "医疗机构安全专项督查";
+const CONSTRUCTION = "在建工地安全专项督查";
+const STADIUMS = "体育场馆安全专项检查";
+
+/** F1–F19: the figure, where it sits in the JSON, and the report's words. */
+const SEED_FIGURES: { id: string; value: number; path: string; words: string }[] = [
+  { id: "F1", value: 132, path: "cases.total.count", words: "全区共办理安全生产行政处罚案件132起" },
+  { id: "F2", value: 140.3, path: "cases.total.amount_wan", words: "行政处罚金额140.3万元" },
+  { id: "F3", value: 59, path: "cases.bureau.count", words: "我局办理安全生产普通程序处罚案件59起" },
+  { id: "F4", value: 121.8, path: "cases.bureau.amount_wan", words: "处罚金额121.8万元" },
+  { id: "F5", value: 73, path: "cases.towns.count", words: "各镇街办理简易处罚案件73起" },
+  { id: "F6", value: 18.5, path: "cases.towns.amount_wan", words: "处罚金额18.5万元" },
+  { id: "F7", value: 59, path: "cases.legal_review", words: "共计对59起案件进行了法制审核" },
+  { id: "F8", value: 5, path: "cases.dual_penalty", words: "涉及“一案双罚”5起" },
+  { id: "F9", value: 4, path: "cases.stop_production_parties", words: "责令停产整顿4家" },
+  { id: "F10", value: 199, path: `inspections.by_campaign.${MAJOR}.enterprises`, words: "我局共抽查检查企业199家" },
+  { id: "F11", value: 1223, path: `hazards.by_campaign.${MAJOR}.general`, words: "排查一般隐患1223项" },
+  { id: "F12", value: 19, path: `hazards.by_campaign.${MAJOR}.major`, words: "排查重大事故隐患19项" },
+  { id: "F13", value: 19, path: `hazards.by_campaign.${MAJOR}.major_listed`, words: "排查重大事故隐患19项，全部实施挂牌督办" },
+  { id: "F14", value: 36, path: `hazards.by_campaign.${SPRING}.total`, words: "督促道路交通企业整改问题和隐患36条" },
+  { id: "F15", value: 137, path: `hazards.by_campaign.${MEDICAL}.total`, words: "督促医疗机构整改安全隐患137条" },
+  { id: "F16", value: 126, path: `hazards.by_campaign.${CONSTRUCTION}.total`, words: "查找出安全隐患126条" },
+  { id: "F17", value: 2, path: `hazards.by_campaign.${CONSTRUCTION}.units_with_major`, words: "存在重大事故隐患的2家施工单位" },
+  { id: "F18a", value: 7, path: `inspections.by_campaign.${STADIUMS}.enterprises`, words: "检查7家体育馆" },
+  { id: "F18b", value: 48, path: `hazards.by_campaign.${STADIUMS}.total`, words: "检查7家体育馆，督促整改安全隐患48条" },
+  { id: "F19", value: 2, path: "enforcers.towns_new_certified", words: "镇街增加2名持证执法人员" },
+];
+
+function at(obj: unknown, dotted: string): unknown {
+  // Campaign names hold no dots, so a plain split is safe here.
+  return dotted.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], obj);
+}
+
+describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
+  let t: TempWarehouse;
+  let data: ReportData;
+  let markdown: string;
+
+  beforeAll(async () => {
+    t = await importSamples();
+    await applyModels(t.warehouse.connection);
+    data = await buildReportData(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }, new ProfileResolver(loadProfile()));
+    markdown = reportMarkdown(data);
+  });
+  afterAll(() => t?.cleanup());
+
+  it("gives F1–F19 of the 2023 report exactly in the JSON", async () => {
+    const figures = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" });
+    for (const f of SEED_FIGURES) expect(at(figures, f.path), `${f.id} ${f.path}`).toBe(f.value);
+    // F3 + F5 = F1 and F4 + F6 = F2, each amount rounded from its own exact sum.
+    expect(figures.cases.bureau.count + figures.cases.towns.count).toBe(figures.cases.total.count);
+    expect(Math.round((figures.cases.bureau.amount_wan + figures.cases.towns.amount_wan) * 10)).toBe(
+      Math.round(figures.cases.total.amount_wan * 10),
+    );
+  });
+
+  it("says each of F1–F19 in the report's words in the Markdown", () => {
+    for (const f of SEED_FIGURES) expect(markdown, f.id).toContain(f.words);
+    expect(markdown).toContain("5月份以来，我局共抽查检查企业199家，排查一般隐患1223项，排查重大事故隐患19项，全部实施挂牌督办");
+    expect(markdown).toMatch(/全区共办理安全生产行政处罚案件132起，同比(增长|下降)\d+\.\d%/);
+  });
+
+  it("states the data's as-of date and its import batches and files", () => {
+    expect(markdown).toMatch(/数据截至\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（最新导出时间）；来源：导入批次[^，]+，文件/);
+    for (const f of data.sources.files) expect(markdown).toContain(f.name);
+    expect(data.sources.files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("holds no individual's name in any output", async () => {
+    const people = await rows(
+      t.warehouse.connection,
+      "SELECT DISTINCT party_name AS name FROM cases WHERE party_type = '个人' UNION SELECT DISTINCT person_name FROM enforcers",
+      { from: "", to: "" },
+    );
+    expect(people.length).toBeGreaterThan(0);
+    const json = JSON.stringify(await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }));
+    for (const p of people) {
+      expect(markdown).not.toContain(String(p.name));
+      expect(json).not.toContain(String(p.name));
+    }
+  });
+
+  const decls = parseModels().filter((d) => d.object !== "scalar");
+  const years = [2021, 2022, 2023, 2024].map((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }));
+  it("passes every model's generic tests for each year", async () => {
+    for (const d of decls)
+      for (const p of d.args === "none" ? [years[0]!] : years)
+        for (const check of genericChecks(d))
+          expect(await rows(t.warehouse.connection, check.sql, p), `${d.name} ${check.name} ${p.from}`).toEqual([]);
+  });
+
+  it("keeps every invariant for each year", async () => {
+    for (const inv of INVARIANTS)
+      for (const p of [...years, { from: "2023-05-01", to: "2023-08-31" }])
+        expect(await rows(t.warehouse.connection, inv.sql, p), `${inv.name} ${p.from}`).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computeFigures } from "../src/figures.ts";
+import { FiguresSchema } from "../src/figures-schema.ts";
+import { applyModels } from "../src/models.ts";
+import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
+import { EXPECTED_2023, loadScenario } from "./scenario.ts";
+
+let t: TempWarehouse;
+
+beforeAll(async () => {
+  t = await tempWarehouse();
+  await loadScenario(t.warehouse.connection);
+  await applyModels(t.warehouse.connection);
+});
+afterAll(() => t.cleanup());
+
+describe("computeFigures on the hand-made district", () => {
+  it("gives the 2023 figures worked out by hand", async () => {
+    const figures = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" });
+    expect(figures).toEqual(EXPECTED_2023);
+    expect(JSON.stringify(Object.keys(figures.cases.by_town))).toBe(JSON.stringify(Object.keys(EXPECTED_2023.cases.by_town)));
+    expect(() => FiguresSchema.parse(figures)).not.toThrow();
+  });
+
+  it("gives every key, zeros included, for a period without data", async () => {
+    const figures = await computeFigures(t.warehouse.connection, { from: "2015-01-01", to: "2015-12-31" });
+    expect(figures.cases.total).toEqual({ count: 0, amount_wan: 0 });
+    expect(Object.keys(figures.cases.by_procedure)).toEqual(["简易程序", "普通程序"]);
+    expect(Object.values(figures.cases.by_town)).toEqual(Array(6).fill({ count: 0, amount_wan: 0 }));
+    expect(Object.keys(figures.enforcers.by_unit)).toHaveLength(7);
+    expect(figures.hazards).toMatchObject({ total: 0, rectification_rate: 0, by_category: {}, by_campaign: {} });
+    expect(figures.inspections).toEqual({ enterprises: 0, by_campaign: {} });
+  });
+
+  it("counts the year before on its own dates, and any part of a year", async () => {
+    const y2022 = await computeFigures(t.warehouse.connection, { from: "2022-01-01", to: "2022-12-31" });
+    expect(y2022.cases.total).toEqual({ count: 1, amount_wan: 5 });
+    expect(y2022.cases.pending).toBe(1); // C07: filed 2022-12-20, decided only in 2023
+    expect(y2022.inspections.enterprises).toBe(2); // F by two different codes: two enterprises
+    expect(y2022.enforcers).toMatchObject({ certified: 5, new_certified: 0 });
+    const spring = await computeFigures(t.warehouse.connection, { from: "2023-05-01", to: "2023-06-30" });
+    expect(spring.cases.total.count).toBe(2); // C03, C04
+    expect(spring.inspections.by_campaign).toEqual({ 重大事故隐患专项排查整治2023行动: { inspections: 5, enterprises: 4 } });
+    expect(spring.hazards.by_campaign["重大事故隐患专项排查整治2023行动"]).toEqual({
+      total: 5,
+      general: 2,
+      major: 3,
+      major_listed: 2,
+      units_with_major: 2,
+    });
+    // E01 E03 E05 E09 E10 E12 valid on 30 June; E10 (issued 12 June) is new
+    expect(spring.enforcers).toMatchObject({ certified: 6, new_certified: 1, towns_new_certified: 0 });
+  });
+});

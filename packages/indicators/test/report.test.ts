@@ -1,0 +1,178 @@
+// The report text (Markdown) and the Word document, on the hand-made district.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadProfile, ProfileResolver } from "@anjian/profile";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyModels } from "../src/models.ts";
+import { buildReportData, type ReportData } from "../src/report-data.ts";
+import { FONTS, reportDocx } from "../src/report-docx.ts";
+import { reportMarkdown } from "../src/report-md.ts";
+import { appendixRows, reportBlocks } from "../src/report-text.ts";
+import { FIGURE_RULES } from "../src/rules.ts";
+import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
+import { INDIVIDUAL, loadScenario, MAJOR_CAMPAIGN } from "./scenario.ts";
+import { docxText, unzip } from "./zip.ts";
+
+let t: TempWarehouse;
+let data: ReportData;
+let md: string;
+const resolver = new ProfileResolver(loadProfile());
+
+beforeAll(async () => {
+  t = await tempWarehouse();
+  const c = t.warehouse.connection;
+  await loadScenario(c);
+  await c.run(
+    `INSERT INTO files (batch_id, seq, path, file_name, file_sha256, size_bytes, kind, status, export_time, imported_at)
+     VALUES ('20240105-091200-aaaaaa', 0, '案件/案件台账.csv', '案件台账.csv', $sha, 100, 'cases', 'imported',
+             TIMESTAMP '2024-01-05 09:12:00', TIMESTAMP '2024-01-06 10:00:00')`,
+    { sha: "f".repeat(64) },
+  );
+  await applyModels(c);
+  data = await buildReportData(c, { from: "2023-01-01", to: "2023-12-31" }, resolver);
+  md = reportMarkdown(data);
+});
+afterAll(() => t.cleanup());
+
+function which(cmd: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("the Markdown report", () => {
+  it("has the paragraphs of sections (一) and (三) with the figures in the report's words", () => {
+    expect(md).toContain("### （一）健全完善执法机制制度");
+    expect(md).toContain("### （三）推动严格公正文明执法");
+    expect(md).toContain("今年以来，各镇街以乡镇（街道）为主体办理安全生产领域行政处罚案件共计2起");
+    expect(md).toContain("今年，镇街增加2名持证执法人员");
+    expect(md).toContain("2023年，共计对2起案件进行了法制审核，同比增长100.0%");
+    // the major-hazard campaign: 3 majors, 2 of them listed
+    expect(md).toContain("5月份以来，我局共抽查检查企业4家，排查一般隐患2项，排查重大事故隐患3项，其中挂牌督办2项；涉及“一案双罚”1起，责令停产整顿3家");
+    expect(md).toContain("督促道路交通企业整改问题和隐患1条");
+    expect(md).toContain("全区共办理安全生产行政处罚案件9起，同比增长800.0%，行政处罚金额14.7万元，同比增长194.4%");
+    expect(md).toContain("其中我局办理安全生产普通程序处罚案件7起，处罚金额14.7万元；各镇街办理简易处罚案件2起，处罚金额0.0万元");
+    expect(md).toContain("另有2起案件已立案、截至2023年12月31日尚未作出处罚决定");
+  });
+
+  it("uses “全部实施挂牌督办” only when every major hazard is listed", async () => {
+    const c = t.warehouse.connection;
+    await c.run("UPDATE hazards SET listed = true WHERE hazard_no = 'H05'");
+    try {
+      const all = reportMarkdown(await buildReportData(c, data.period, resolver));
+      expect(all).toContain("排查重大事故隐患3项，全部实施挂牌督办");
+    } finally {
+      await c.run("UPDATE hazards SET listed = false WHERE hazard_no = 'H05'");
+    }
+  });
+
+  it("writes the campaign sentences from the period's campaigns, not from fixed text", async () => {
+    const c = t.warehouse.connection;
+    await insertRows(c, "hazards", [
+      { hazard_no: "X1", unit_name: "某建筑公司", found_on: "2023-09-01", campaign: "在建工地安全专项督查", level: "重大事故隐患", listed: true },
+      { hazard_no: "X2", unit_name: "某建筑公司", found_on: "2023-09-01", campaign: "在建工地安全专项督查" },
+    ]);
+    await insertRows(c, "inspections", [
+      { inspection_no: "X1", target_name: "某体育馆", inspected_on: "2023-08-08", method: "联合检查", campaign: "体育场馆安全专项检查" },
+    ]);
+    try {
+      const text = reportMarkdown(await buildReportData(c, data.period, resolver));
+      expect(text).toContain("组织在建工地安全专项督查，查找出安全隐患2条，督促住建部门对存在重大事故隐患的1家施工单位进行查处");
+      expect(text).toContain("组织体育场馆安全专项检查，检查1家体育馆，督促整改安全隐患0条");
+    } finally {
+      await c.run("DELETE FROM hazards WHERE hazard_no IN ('X1', 'X2')");
+      await c.run("DELETE FROM inspections WHERE inspection_no = 'X1'");
+    }
+  });
+
+  it("has an appendix row with a counting rule for every figure", () => {
+    const rows = appendixRows(data);
+    const leaves = JSON.stringify(data.current.figures).match(/:\s*-?\d/g)!.length;
+    expect(rows.length).toBe(leaves);
+    for (const r of rows) expect(r[4]!.length).toBeGreaterThan(5);
+    expect(md).toContain("| 全区行政处罚金额 | 14.7万元 | 5.0万元 | 增长194.4% |");
+    expect(md).toContain(`| ${MAJOR_CAMPAIGN}：检查企业 | 4家 | — | — |`);
+    // every rule is used by some figure
+    const used = new Set(rows.map((r) => r[4]));
+    for (const [key, rule] of Object.entries(FIGURE_RULES)) expect(used.has(rule.rule), key).toBe(true);
+  });
+
+  it("ends with the as-of date and the import batches and files", () => {
+    expect(md.trim().split("\n").at(-1)).toBe(
+      "> 数据截至2024年1月5日 09:12（最新导出时间）；来源：导入批次20240105-091200-aaaaaa，文件案件台账.csv。",
+    );
+  });
+
+  it("names no individual", () => {
+    expect(md).not.toContain(INDIVIDUAL);
+  });
+
+  it("speaks of the period when it is not a whole year, with year-on-year change only where last year has data", async () => {
+    const part = reportMarkdown(await buildReportData(t.warehouse.connection, { from: "2023-05-01", to: "2023-08-31" }, resolver));
+    expect(part).toContain("2023年5月1日至2023年8月31日，全区共办理安全生产行政处罚案件2起，同比增长100.0%，行政处罚金额2.7万元，同比下降46.0%。");
+    // no case from September to December 2022: no year-on-year change for cases
+    const autumn = reportMarkdown(await buildReportData(t.warehouse.connection, { from: "2023-09-01", to: "2023-12-31" }, resolver));
+    expect(autumn).toContain("2023年9月1日至2023年12月31日，全区共办理安全生产行政处罚案件3起，行政处罚金额5.0万元。");
+  });
+});
+
+describe("the Word document", () => {
+  let file: string;
+  let parts: Map<string, Buffer>;
+  let xml: string;
+  beforeAll(async () => {
+    const buf = await reportDocx(data);
+    file = path.join(t.dir, "年报数据-2023.docx");
+    fs.writeFileSync(file, buf);
+    parts = unzip(buf);
+    xml = parts.get("word/document.xml")!.toString("utf8");
+  });
+
+  it("is a zip with the parts of a WordprocessingML document", () => {
+    for (const p of ["[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/fontTable.xml", "docProps/core.xml"])
+      expect(parts.has(p), p).toBe(true);
+  });
+
+  it("holds the report's text", () => {
+    const text = docxText(xml);
+    for (const block of reportBlocks(data))
+      if (block.kind !== "table") expect(text).toContain(block.text.replaceAll("\n", ""));
+    expect(text).toContain("全区行政处罚金额");
+    expect(text).not.toContain(INDIVIDUAL);
+  });
+
+  it("uses the fonts of official documents, A4, portrait text and a landscape appendix", () => {
+    for (const f of [FONTS.body, FONTS.heading1, FONTS.heading2, FONTS.title]) expect(xml).toContain(`w:eastAsia="${f}"`);
+    expect(xml).toContain('w:ascii="Times New Roman"');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    expect(xml).toContain('<w:sz w:val="32"/>'); // 三号
+    const fonts = parts.get("word/fontTable.xml")!.toString("utf8");
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>');
+  });
+
+  it.skipIf(!which("soffice"))("converts to PDF with LibreOffice", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-pdf-"));
+    try {
+      execFileSync(
+        "soffice",
+        [`-env:UserInstallation=file://${out}/profile`, "--headless", "--convert-to", "pdf", "--outdir", out, file],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const pdf = path.join(out, "年报数据-2023.pdf");
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+      if (which("pdftotext")) {
+        const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+        expect(text).toContain("全区共办理安全生产行政处罚案件9起");
+        expect(text).toContain("附表：各项数据及口径");
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
