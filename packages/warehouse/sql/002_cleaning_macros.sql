@@ -7,10 +7,13 @@ CREATE OR REPLACE MACRO anj_half(s) AS
   CASE WHEN regexp_matches(s, '[！-～　]') THEN translate(s, '！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～　', '!"#$%&''()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~ ') ELSE s END;
 
 -- Trim spaces (U+3000 and NBSP too); the platform's empty markers become NULL.
--- (list_contains, not IN: DuckDB plans a long IN list as a join, one per cell column.)
 CREATE OR REPLACE MACRO anj_trim(s) AS trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(12288) || chr(160));
-CREATE OR REPLACE MACRO anj_clean(s) AS
-  CASE WHEN list_contains(['', '-', '—', '——', '－', '/', '／', '无', '空', '""'], anj_trim(s)) THEN NULL ELSE anj_trim(s) END;
+CREATE OR REPLACE MACRO anj_clean(s) AS CASE
+  -- Regular expressions first: most cells are neither markers nor padded, and trim() is slow.
+  WHEN regexp_full_match(s, '[\s　 ]*(-|—|——|－|/|／|无|空|"")?[\s　 ]*') THEN NULL
+  WHEN regexp_matches(s, '^[\s　 ]|[\s　 ]$') THEN anj_trim(s)
+  ELSE s
+END;
 
 -- Codes (编号, 代码, 证件号): half-width, upper-case, no inner spaces.
 CREATE OR REPLACE MACRO anj_code(s) AS upper(replace(anj_half(s), ' ', ''));
@@ -60,6 +63,7 @@ CREATE OR REPLACE MACRO anj_parse_amount(s, factor) AS CASE
 END;
 
 -- Booleans: 是/否, Y/N, 1/0, √/×, true/false. NULL when the text is none of them.
+-- (list_contains, not IN: DuckDB plans a long IN list as a join, one per column it is used on.)
 CREATE OR REPLACE MACRO anj_parse_bool(s) AS CASE
   WHEN list_contains(['是', 'y', 'yes', '1', '√', '✓', '✔', 'true', 't', '对', '有'], lower(anj_half(s))) THEN true
   WHEN list_contains(['否', 'n', 'no', '0', '×', '✗', '✘', 'x', 'false', 'f', '无'], lower(anj_half(s))) THEN false

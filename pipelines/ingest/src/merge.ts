@@ -68,17 +68,33 @@ export async function mergeTyped(connection: DuckDBConnection, input: MergeInput
     export_time: input.exportTime,
     ...(input.typedSql.includes("$key") ? { key: input.hashKey } : {}),
   });
+  const [counts] = await queryRows<Record<keyof Counts, number | string>>(
+    connection,
+    `SELECT count(*) AS read,
+            count(*) FILTER (outcome IN ('new', 'replace')) AS accepted,
+            count(*) FILTER (outcome = 'rejected') AS rejected,
+            count(*) FILTER (outcome = 'skipped') AS skipped,
+            count(*) FILTER (outcome = 'duplicate') AS duplicate,
+            count(*) FILTER (outcome = 'replace') AS replaced,
+            coalesce(sum(len(warnings)) FILTER (outcome IN ('new', 'replace')), 0) AS warnings
+     FROM outcome`,
+  );
+  const result = Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])) as unknown as Counts;
   const columns = tableColumns(kind).map(id);
-  await connection.run(
+  // Each statement only when it has rows to touch: a scan of the outcome costs, rows or not.
+  if (result.replaced > 0)
+    await connection.run(
     `DELETE FROM ${id(kind.table)} WHERE ${key} IN (SELECT ${key} FROM outcome WHERE outcome = 'replace')`,
   );
-  await connection.run(
+  if (result.accepted > 0)
+    await connection.run(
     `INSERT INTO ${id(kind.table)} (${columns.join(", ")}, batch_id, file_sha256, sheet, row_no, row_hash, warnings)
      SELECT ${columns.join(", ")}, $batch, $sha, $sheet, row_no, row_hash, warnings
      FROM outcome WHERE outcome IN ('new', 'replace')`,
     { batch: input.batchId, sha: input.sha256, sheet: input.sheet },
   );
-  await connection.run(
+  if (result.rejected > 0)
+    await connection.run(
     `INSERT INTO rejects
      SELECT $batch, $sha, $path, $kind, $sheet, o.row_no,
             CASE WHEN o.bad_reason IS NOT NULL THEN '整行'
@@ -99,18 +115,7 @@ export async function mergeTyped(connection: DuckDBConnection, input: MergeInput
       ...(input.personalColumns.length > 0 ? { key: input.hashKey } : {}),
     },
   );
-  const [counts] = await queryRows<Record<keyof Counts, number | string>>(
-    connection,
-    `SELECT count(*) AS read,
-            count(*) FILTER (outcome IN ('new', 'replace')) AS accepted,
-            count(*) FILTER (outcome = 'rejected') AS rejected,
-            count(*) FILTER (outcome = 'skipped') AS skipped,
-            count(*) FILTER (outcome = 'duplicate') AS duplicate,
-            count(*) FILTER (outcome = 'replace') AS replaced,
-            coalesce(sum(len(warnings)) FILTER (outcome IN ('new', 'replace')), 0) AS warnings
-     FROM outcome`,
-  );
-  return Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])) as unknown as Counts;
+  return result;
 }
 
 /** json_object of the row as read, header → cell; personal data replaced by its hash. */

@@ -24,8 +24,14 @@ function headerOf(c: ColumnDecl, match: HeaderMatch): string {
   return match.headers.get(c.name) ?? c.header;
 }
 
-function err(c: ColumnDecl, match: HeaderMatch, when: string, message: string): string {
-  return `CASE WHEN ${when} THEN {'col': ${lit(headerOf(c, match))}, 'msg': ${message}} END`;
+/** A check: when `when` holds, the row gets {col, msg}. */
+interface Check {
+  when: string;
+  item: string;
+}
+
+function err(c: ColumnDecl, match: HeaderMatch, when: string, message: string): Check {
+  return { when, item: `{'col': ${lit(headerOf(c, match))}, 'msg': ${message}}` };
 }
 
 /** The cell as shown in a message: “value”. */
@@ -38,8 +44,8 @@ interface ColumnSql {
   parse: [string, string][];
   /** Typed warehouse values, as [sql, alias]. */
   values: [string, string][];
-  errors: string[];
-  warnings: string[];
+  errors: Check[];
+  warnings: Check[];
   joins: string[];
 }
 
@@ -220,10 +226,17 @@ function columnSql(c: ColumnDecl, match: HeaderMatch, towns: string[]): ColumnSq
   return out;
 }
 
-/** A list of the non-null {col, msg} structs; typed even when empty. */
-function structList(items: string[]): string {
-  if (items.length === 0) return "CAST([] AS STRUCT(col VARCHAR, msg VARCHAR)[])";
-  return `list_filter([${items.join(", ")}], e -> e IS NOT NULL)`;
+const EMPTY_CHECKS = "CAST([] AS STRUCT(col VARCHAR, msg VARCHAR)[])";
+
+/**
+ * The {col, msg} of every check that holds, typed even when empty. Most rows pass every check, so
+ * one cheap OR of the conditions decides first whether the list needs building at all.
+ */
+function checkList(checks: Check[]): string {
+  if (checks.length === 0) return EMPTY_CHECKS;
+  const any = checks.map((c) => `(${c.when})`).join(" OR ");
+  const items = checks.map((c) => `CASE WHEN ${c.when} THEN ${c.item} END`).join(", ");
+  return `CASE WHEN ${any} THEN list_filter([${items}], e -> e IS NOT NULL) ELSE ${EMPTY_CHECKS} END`;
 }
 
 export interface TypingSqlInput {
@@ -253,7 +266,7 @@ export function typingSql({ kind, match, width, towns }: TypingSqlInput): string
     const decl = kind.columns.find((c) => c.name === name);
     return decl?.fallback ? `coalesce(${id(name)}, ${decl.fallback}) AS ${id(name)}` : id(name);
   });
-  const ruleErrors = kind.rules.map((r) => `CASE WHEN ${r.when} THEN {'col': ${lit(r.column)}, 'msg': ${lit(r.message)}} END`);
+  const ruleChecks: Check[] = kind.rules.map((r) => ({ when: r.when, item: `{'col': ${lit(r.column)}, 'msg': ${lit(r.message)}}` }));
   const hash = `md5(concat_ws('|', ${columns.map((n) => `coalesce(CAST(${id(n)} AS VARCHAR), '∅')`).join(", ")}))`;
   // Steps: clean the text once, parse each cell once, then type and check from the parsed values.
   return `
@@ -276,8 +289,8 @@ parsed AS (
 checked AS (
   SELECT row_no, first_cell, bad_reason,
          ${typedValues.join(",\n         ")},
-         ${structList(parts.flatMap((p) => p.errors))} AS col_errors,
-         ${structList(parts.flatMap((p) => p.warnings))} AS col_warnings
+         ${checkList(parts.flatMap((p) => p.errors))} AS col_errors,
+         ${checkList(parts.flatMap((p) => p.warnings))} AS col_warnings
   FROM parsed
 ),
 final AS (
@@ -286,7 +299,8 @@ final AS (
 )
 SELECT *,
        ${hash} AS row_hash,
-       ${ruleErrors.length ? `list_concat(col_errors, list_filter([${ruleErrors.join(", ")}], e -> e IS NOT NULL))` : "col_errors"} AS errors,
-       list_transform(col_warnings, w -> w.col || '：' || w.msg) AS warnings
+       ${ruleChecks.length ? `list_concat(col_errors, ${checkList(ruleChecks)})` : "col_errors"} AS errors,
+       CASE WHEN len(col_warnings) = 0 THEN CAST([] AS VARCHAR[])
+            ELSE list_transform(col_warnings, w -> w.col || '：' || w.msg) END AS warnings
 FROM final`;
 }
