@@ -26,6 +26,11 @@ export interface XlsxSheet {
   rows(): AsyncGenerator<XlsxRow>;
   /** Merged ranges; complete once rows() has been read to the end. */
   merges: XlsxMerge[];
+  /**
+   * The merged ranges, found by a quick text scan of the sheet before its rows are read (Excel
+   * writes them after the rows), so that a long sheet can be processed in chunks.
+   */
+  scanMerges(): Promise<XlsxMerge[]>;
 }
 
 const TRUNCATED = "文件不完整或已损坏（无法读取 .xlsx 的压缩结构，可能下载中断）。请从平台重新导出后再导入。";
@@ -245,11 +250,38 @@ export async function* readXlsx(file: string): AsyncGenerator<XlsxSheet> {
         hidden: sheet.hidden,
         merges,
         rows: () => sheetRows(zip, entry, shared, dateStyle, date1904, merges),
+        scanMerges: () => scanMerges(zip, entry),
       };
     }
   } finally {
     zip.close();
   }
+}
+
+const MERGE_CELL = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+\d+):([A-Z]+\d+)"/g;
+
+async function scanMerges(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<XlsxMerge[]> {
+  const merges: XlsxMerge[] = [];
+  const decoder = new TextDecoder("utf-8");
+  const stream = await openEntry(zip, entry);
+  let carry = "";
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = carry + decoder.decode(chunk, { stream: true });
+      let last = 0;
+      for (const m of text.matchAll(MERGE_CELL)) {
+        const f = parseRef(m[1]!);
+        const t = parseRef(m[2]!);
+        merges.push({ top: f.row, left: f.col, bottom: t.row, right: t.col });
+        last = m.index + m[0].length;
+      }
+      // Keep the tail: a tag cut by the chunk boundary is matched with the next chunk.
+      carry = text.slice(Math.max(last, text.length - 256));
+    }
+  } catch {
+    throw new RefusedFileError(TRUNCATED);
+  }
+  return merges;
 }
 
 function localName(name: string): string {

@@ -25,8 +25,11 @@ import { checkHashKey } from "./hash-key.ts";
 import { buildLookups } from "./lookups.ts";
 import { addCounts, type Counts, mergeTyped, zeroCounts } from "./merge.ts";
 import { type Progress, silentProgress } from "./progress.ts";
-import { applyMerges, stageCsvChunk, stageXlsxRows } from "./stage.ts";
+import { applyMerges, stageCsvChunk, stageXlsxChunk } from "./stage.ts";
 import { typingSql } from "./typing-sql.ts";
+
+/** Rows typed and merged at a time: bounds the database's working set, and so memory. */
+const CHUNK_ROWS = { csv: 200_000, xlsx: 100_000 };
 
 export type FileStatus = "imported" | "already_imported" | "refused";
 
@@ -58,6 +61,8 @@ export interface IngestOptions {
   command?: string;
   /** Where paths are shown relative to (the user's working directory). */
   cwd?: string;
+  /** Rows per chunk (tests use small ones to cross chunk boundaries). */
+  chunkRows?: number;
 }
 
 /** 20240105-091200-a1b2c3: China Standard Time, like every time in the warehouse. */
@@ -246,6 +251,7 @@ async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result:
   let search: ReturnType<typeof findHeader> | null = null;
   const prepared = await prepareCsv(ctx.file, {
     tmpDir: ctx.tmpDir,
+    chunkRows: ctx.chunkRows ?? CHUNK_ROWS.csv,
     pickHeader(rows) {
       search = findHeader(rows, ctx.aliases);
       match = search.match;
@@ -317,11 +323,25 @@ async function ingestXlsx(connection: DuckDBConnection, ctx: FileContext, result
         n = await iterator.next();
       }
     }
-    const staged = await stageXlsxRows(connection, dataRows(), headers.length, (n) => ctx.progress.rows(counts.read + n));
-    ctx.progress.merging(counts.read + staged);
-    await applyMerges(connection, sheet.merges, headerRow.rowNo, headers.length);
-    const sheetCounts = await typeAndMerge(connection, ctx, result.sha256, search.match, headers, sheet.name, exportTime ?? result.exportTime);
-    counts = addCounts(counts, addCounts(sheetCounts, { ...zeroCounts(), read: preamble.length, skipped: preamble.length }));
+    // Long sheets go in chunks, like CSV: merges are found first (Excel writes them after the rows).
+    const merges = await sheet.scanMerges();
+    const carried = new Map<string, string | null>();
+    const rows = dataRows();
+    let read = 0;
+    for (;;) {
+      const chunk = await stageXlsxChunk(connection, rows, headers.length, ctx.chunkRows ?? CHUNK_ROWS.xlsx, (n) =>
+        ctx.progress.rows(counts.read + read + n),
+      );
+      read += chunk.staged;
+      if (chunk.staged > 0) {
+        ctx.progress.merging(counts.read + read);
+        await applyMerges(connection, merges, headerRow.rowNo, headers.length, chunk, carried);
+        const chunkCounts = await typeAndMerge(connection, ctx, result.sha256, search.match, headers, sheet.name, exportTime ?? result.exportTime);
+        counts = addCounts(counts, chunkCounts);
+      }
+      if (chunk.done) break;
+    }
+    counts = addCounts(counts, { ...zeroCounts(), read: preamble.length, skipped: preamble.length });
     kindsSeen.add(search.match.kind.name);
     result.sheets.push(sheet.name);
   }

@@ -42,18 +42,33 @@ async function insertBad(connection: DuckDBConnection, bad: BadRecord[]): Promis
   appender.closeSync();
 }
 
-/** Appends worksheet rows; returns how many were staged. */
-export async function stageXlsxRows(
+/**
+ * Appends up to `maxRows` worksheet rows from `rows` into a fresh stage; returns how many were
+ * staged and whether the sheet has more.
+ */
+export async function stageXlsxChunk(
   connection: DuckDBConnection,
-  rows: AsyncIterable<XlsxRow>,
+  rows: AsyncIterator<XlsxRow>,
   width: number,
+  maxRows: number,
   onRow?: (n: number) => void,
-): Promise<number> {
+): Promise<{ staged: number; first: number; last: number; done: boolean }> {
   await createStage(connection, width);
   const appender = await connection.createAppender("stage_xlsx", "main", "temp");
   let n = 0;
+  let first = 0;
+  let last = 0;
+  let done = false;
   try {
-    for await (const row of rows) {
+    while (n < maxRows) {
+      const next = await rows.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      const row = next.value;
+      if (n === 0) first = row.rowNo;
+      last = row.rowNo;
       appender.appendInteger(row.rowNo);
       for (let i = 0; i < width; i++) {
         const v = row.cells[i];
@@ -67,23 +82,36 @@ export async function stageXlsxRows(
   } finally {
     appender.closeSync();
   }
-  return n;
+  return { staged: n, first, last, done };
 }
 
-/** A merged block in the data area holds its value for every row it spans (first column only). */
+/**
+ * A merged block in the data area holds its value for every row it spans (first column only).
+ * Blocks may cross chunk boundaries: `carried` keeps the value of a block whose top row was in an
+ * earlier chunk.
+ */
 export async function applyMerges(
   connection: DuckDBConnection,
   merges: XlsxMerge[],
   headerRowNo: number,
   width: number,
+  chunk: { first: number; last: number },
+  carried: Map<string, string | null>,
 ): Promise<void> {
   for (const m of merges) {
     if (m.top <= headerRowNo || m.bottom <= m.top || m.left >= width) continue;
+    if (m.bottom < chunk.first || m.top > chunk.last) continue;
     const c = `c${m.left}`;
+    const id = `${m.top}:${m.left}`;
+    if (m.top >= chunk.first) {
+      const [row] = (await connection.runAndReadAll(`SELECT ${c} AS v FROM stage_xlsx WHERE row_no = $top`, { top: m.top })).getRows();
+      carried.set(id, row?.[0] == null ? null : String(row[0]));
+    }
+    const value = carried.get(id) ?? null;
+    if (value === null) continue;
     await connection.run(
-      `UPDATE stage_xlsx SET ${c} = (SELECT ${c} FROM stage_xlsx WHERE row_no = $top)
-       WHERE row_no > $top AND row_no <= $bottom AND ${c} IS NULL`,
-      { top: m.top, bottom: m.bottom },
+      `UPDATE stage_xlsx SET ${c} = $value WHERE row_no > $top AND row_no <= $bottom AND ${c} IS NULL`,
+      { value, top: m.top, bottom: m.bottom },
     );
   }
 }

@@ -67,7 +67,7 @@ export interface TestWarehouse {
 const aliases = loadAliasTable();
 const resolver = new ProfileResolver(loadProfile());
 
-export async function freshWarehouse(): Promise<TestWarehouse> {
+export async function freshWarehouse(options: { chunkRows?: number } = {}): Promise<TestWarehouse> {
   const dir = tempDir();
   const file = path.join(dir, "wh.duckdb");
   let warehouse: Warehouse | null = await openWarehouse(file);
@@ -78,7 +78,7 @@ export async function freshWarehouse(): Promise<TestWarehouse> {
   return {
     dir,
     path: file,
-    run: (paths) => ingest({ warehouse: get(), paths, hashKey: HASH_KEY, resolver, aliases }),
+    run: (paths) => ingest({ warehouse: get(), paths, hashKey: HASH_KEY, resolver, aliases, chunkRows: options.chunkRows }),
     rows: (sql, params) => queryRows(get().connection, sql, params),
     close() {
       warehouse?.close();
