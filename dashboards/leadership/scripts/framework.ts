@@ -8,6 +8,45 @@ import { outputDir, PACKAGE_DIR, resolveWarehouse, tieCacheToWarehouse } from ".
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Framework's client and standard library name optional libraries as npm: imports (loaded only if a
+ * page uses them; ours import from node_modules instead). To write those names into the bundle,
+ * the build resolves each one's version with a request to the npm registry — unless a version is
+ * already in its cache, which it reads from the folder names under .observablehq/cache/_npm/.
+ * Seeding those folders keeps the build off the network, as an intranet requires.
+ */
+const FRAMEWORK_OPTIONAL_LIBRARIES: Record<string, string> = {
+  "@observablehq/inputs": "0.12.0",
+  "@observablehq/plot": "0.6.17",
+  "@observablehq/sample-datasets": "1.0.1",
+  "apache-arrow": "21.2.0",
+  arquero: "8.0.3",
+  d3: "7.9.0",
+  "d3-dsv": "3.0.2",
+  echarts: "6.1.0",
+  htl: "1.0.0",
+  leaflet: "1.9.4",
+  lodash: "4.18.1",
+  "mapbox-gl": "3.32.0",
+  "parquet-wasm": "0.8.0",
+  react: "19.3.1",
+  "react-dom": "19.3.1",
+  "topojson-client": "3.1.0",
+};
+
+export function seedNpmVersionCache(): void {
+  const root = path.join(PACKAGE_DIR, "src", ".observablehq", "cache", "_npm");
+  for (const [name, fallback] of Object.entries(FRAMEWORK_OPTIONAL_LIBRARIES)) {
+    let version = fallback;
+    try {
+      version = require(require.resolve(`${name}/package.json`, { paths: [PACKAGE_DIR] })).version;
+    } catch {
+      // not installed: the library is never loaded, any valid version will do
+    }
+    fs.mkdirSync(path.join(root, `${name}@${version}`), { recursive: true });
+  }
+}
+
 export function frameworkBin(): string {
   const pkg = require.resolve("@observablehq/framework/package.json", { paths: [PACKAGE_DIR] });
   return path.join(path.dirname(pkg), "dist", "bin", "observable.js");
@@ -37,6 +76,7 @@ export async function runFramework(command: "build" | "preview", args: string[])
     console.error("如果正在导入数据，请等导入完成后再构建。");
     return 1;
   }
+  seedNpmVersionCache();
   return await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [frameworkBin(), command, ...args], {
       cwd: PACKAGE_DIR,
