@@ -6,33 +6,13 @@ import fs from "node:fs";
 import iconv from "iconv-lite";
 import { BUREAU, makeParties, type Party, TOWN_UNITS } from "./parties.ts";
 import { dayNumber, int, isoDate, mulberry32, pad, pick, type Rng, timestampOn, weighted } from "./prng.ts";
+import { kindByName } from "@anjian/exports";
 
 export const CASES_TITLE = "荔城区应急管理局行政处罚案件台账";
 export const CASES_EXPORT_TIME = "导出时间：2024-01-05 09:12";
 
-export const CASES_HEADER = [
-  "案件编号",
-  "案件名称",
-  "当事人名称",
-  "当事人类型",
-  "统一社会信用代码",
-  "当事人证件号码",
-  "所属镇街",
-  "行业领域",
-  "违法行为",
-  "执法主体",
-  "程序类型",
-  "立案日期",
-  "处罚决定书文号",
-  "处罚决定日期",
-  "处罚种类",
-  "罚款金额（元）",
-  "是否一案双罚",
-  "是否法制审核",
-  "案件状态",
-  "结案日期",
-  "更新时间",
-] as const;
+/** The canonical header of platform-exports.md §3.1, as the importer declares it. */
+export const CASES_HEADER = kindByName("cases").columns.map((c) => c.header);
 
 const AMOUNT_COLUMN = CASES_HEADER.indexOf("罚款金额（元）");
 

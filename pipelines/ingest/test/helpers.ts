@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadAliasTable } from "@anjian/exports";
+import { kindByName, loadAliasTable } from "@anjian/exports";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse, queryRows, type Warehouse } from "@anjian/warehouse";
 import ExcelJS from "exceljs";
@@ -87,30 +87,8 @@ export async function freshWarehouse(options: { chunkRows?: number } = {}): Prom
   };
 }
 
-/** The canonical cases header of platform-exports.md §3.1. */
-export const CASES_HEADER = [
-  "案件编号",
-  "案件名称",
-  "当事人名称",
-  "当事人类型",
-  "统一社会信用代码",
-  "当事人证件号码",
-  "所属镇街",
-  "行业领域",
-  "违法行为",
-  "执法主体",
-  "程序类型",
-  "立案日期",
-  "处罚决定书文号",
-  "处罚决定日期",
-  "处罚种类",
-  "罚款金额（元）",
-  "是否一案双罚",
-  "是否法制审核",
-  "案件状态",
-  "结案日期",
-  "更新时间",
-];
+/** The canonical cases header of platform-exports.md §3.1, as the importer declares it. */
+export const CASES_HEADER = kindByName("cases").columns.map((c) => c.header);
 
 /** A valid case row; override cells by header. */
 export function caseRow(overrides: Record<string, string | number | Date | null> = {}): Row {
