@@ -8,7 +8,6 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import {
   type AliasTable,
   type HeaderMatch,
-  kinds,
   MAX_PREAMBLE_ROWS,
   prepareCsv,
   RefusedFileError,
@@ -354,4 +353,3 @@ async function ingestXlsx(connection: DuckDBConnection, ctx: FileContext, result
   Object.assign(result, counts);
 }
 
-export const kindNames = kinds.map((k) => k.name);
