@@ -31,7 +31,7 @@ export function externalReferences(dist: string): ExternalReference[] {
     for (const m of text.matchAll(/@import\s+(?:url\()?["']?((?:https?:)?\/\/[^"')\s]+)/gi)) out.push({ file: rel, url: m[1]! });
     for (const m of text.matchAll(/\bimport\s*\(?\s*["'](npm:[^"']+|https?:\/\/[^"']+)["']/g)) out.push({ file: rel, url: m[1]! });
     for (const m of text.matchAll(/\bfrom\s*["'](npm:[^"']+|https?:\/\/[^"']+)["']/g)) out.push({ file: rel, url: m[1]! });
-    if (/fonts\.(googleapis|gstatic)\.com/.test(text)) out.push({ file: rel, url: "fonts.googleapis.com / fonts.gstatic.com" });
+    if (/fonts\.(googleapis|gstatic)\.com/.test(text)) out.push({ file: rel, url: "Google Fonts（网络字体）" });
   }
   return out;
 }
