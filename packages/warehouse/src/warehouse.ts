@@ -36,6 +36,9 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     temp_directory: path.join(os.tmpdir(), `anjian-duckdb-${process.pid}`),
   };
   if (readOnly) config.access_mode = "READ_ONLY";
+  // Imports: staged rows carry their own row numbers, so keeping scan order would only cost
+  // memory and parallelism. Readers keep it (some outputs list rows in the order they are read).
+  else config.preserve_insertion_order = "false";
   try {
     instance = await DuckDBInstance.create(file, config);
   } catch (e) {
