@@ -179,6 +179,8 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
 }
 
 async function recordFile(connection: DuckDBConnection, ctx: FileContext, r: FileResult): Promise<void> {
+  // A file with a header but no data rows imports cleanly; say so, it is usually the wrong export.
+  if (r.status === "imported" && r.read === r.skipped) r.notes.push("文件中没有数据行（只有表头，或只有标题、空行、合计行），请确认导出的时间范围");
   const size = fs.statSync(ctx.file).size;
   await connection.run(
     `INSERT INTO files (batch_id, seq, path, file_name, file_sha256, size_bytes, format, encoding, kind, sheets, status,

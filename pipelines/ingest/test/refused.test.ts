@@ -50,6 +50,14 @@ describe("refused files load nothing, say why and what to do, and the others sti
     expect(refused!.n).toBe(6);
   });
 
+  it("a file with only a header imports nothing and says so", async () => {
+    w = await freshWarehouse();
+    const file = writeCsv(path.join(w.dir, "empty-period.csv"), [["荔城区应急管理局行政处罚案件台账"], CASES_HEADER, ["合计"]]);
+    const { files } = await w.run([file]);
+    expect(files[0]).toMatchObject({ status: "imported", read: 2, skipped: 2, accepted: 0 });
+    expect(files[0]!.notes.join()).toContain("没有数据行");
+  });
+
   it("names the nearest kind and its missing columns", async () => {
     w = await freshWarehouse();
     const header = CASES_HEADER.filter((h) => h !== "程序类型" && h !== "立案日期");
