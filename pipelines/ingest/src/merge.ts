@@ -7,7 +7,14 @@ import type { KindDecl } from "@anjian/exports";
 import { queryRows, quotedIdentifier as id, quotedString as lit } from "@anjian/warehouse";
 import { tableColumns } from "./typing-sql.ts";
 
-const OUTCOME_SQL = fs.readFileSync(path.join(import.meta.dirname, "..", "sql", "outcome.sql"), "utf8");
+const sql = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "..", "sql", name), "utf8");
+const OUTCOME_SQL = sql("outcome.sql");
+const COUNTS_SQL = sql("counts.sql");
+const [DELETE_SQL, INSERT_SQL] = sql("upsert.sql")
+  .split(/;\s*$/m)
+  .map((s) => s.trim())
+  .filter((s) => s.replace(/^--.*$/gm, "").trim() !== "");
+const REJECTS_SQL = sql("rejects.sql");
 
 export interface Counts {
   read: number;
@@ -68,53 +75,27 @@ export async function mergeTyped(connection: DuckDBConnection, input: MergeInput
     export_time: input.exportTime,
     ...(input.typedSql.includes("$key") ? { key: input.hashKey } : {}),
   });
-  const [counts] = await queryRows<Record<keyof Counts, number | string>>(
-    connection,
-    `SELECT count(*) AS read,
-            count(*) FILTER (outcome IN ('new', 'replace')) AS accepted,
-            count(*) FILTER (outcome = 'rejected') AS rejected,
-            count(*) FILTER (outcome = 'skipped') AS skipped,
-            count(*) FILTER (outcome = 'duplicate') AS duplicate,
-            count(*) FILTER (outcome = 'replace') AS replaced,
-            coalesce(sum(len(warnings)) FILTER (outcome IN ('new', 'replace')), 0) AS warnings
-     FROM outcome`,
-  );
+  const [counts] = await queryRows<Record<keyof Counts, number | string>>(connection, COUNTS_SQL);
   const result = Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])) as unknown as Counts;
-  const columns = tableColumns(kind).map(id);
+  const fill = (text: string) =>
+    text
+      .replaceAll("{{table}}", id(kind.table))
+      .replaceAll("{{key}}", key)
+      .replaceAll("{{columns}}", tableColumns(kind).map(id).join(", "))
+      .replaceAll("{{original}}", () => originalJson(input));
   // Each statement only when it has rows to touch: a scan of the outcome costs, rows or not.
-  if (result.replaced > 0)
-    await connection.run(
-    `DELETE FROM ${id(kind.table)} WHERE ${key} IN (SELECT ${key} FROM outcome WHERE outcome = 'replace')`,
-  );
+  if (result.replaced > 0) await connection.run(fill(DELETE_SQL!));
   if (result.accepted > 0)
-    await connection.run(
-    `INSERT INTO ${id(kind.table)} (${columns.join(", ")}, batch_id, file_sha256, sheet, row_no, row_hash, warnings)
-     SELECT ${columns.join(", ")}, $batch, $sha, $sheet, row_no, row_hash, warnings
-     FROM outcome WHERE outcome IN ('new', 'replace')`,
-    { batch: input.batchId, sha: input.sha256, sheet: input.sheet },
-  );
+    await connection.run(fill(INSERT_SQL!), { batch: input.batchId, sha: input.sha256, sheet: input.sheet });
   if (result.rejected > 0)
-    await connection.run(
-    `INSERT INTO rejects
-     SELECT $batch, $sha, $path, $kind, $sheet, o.row_no,
-            CASE WHEN o.bad_reason IS NOT NULL THEN '整行'
-                 ELSE array_to_string(list_filter(list_transform(o.errors, e -> e.col),
-                                                   (x, i) -> list_position(list_transform(o.errors, e -> e.col), x) = i), '、') END,
-            CASE WHEN o.bad_reason IS NOT NULL THEN o.bad_reason
-                 ELSE array_to_string(list_transform(o.errors, e -> e.col || '：' || e.msg), '；') END,
-            CASE WHEN o.bad_reason IS NOT NULL THEN json_object('原始内容', b.text)
-                 ELSE ${originalJson(input)} END
-     FROM outcome o JOIN stage s ON s.row_no = o.row_no LEFT JOIN stage_bad b ON b.row_no = o.row_no
-     WHERE o.outcome = 'rejected' ORDER BY o.row_no`,
-    {
+    await connection.run(fill(REJECTS_SQL), {
       batch: input.batchId,
       sha: input.sha256,
       path: input.path,
       kind: kind.name,
       sheet: input.sheet,
       ...(input.personalColumns.length > 0 ? { key: input.hashKey } : {}),
-    },
-  );
+    });
   return result;
 }
 
