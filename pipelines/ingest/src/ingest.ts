@@ -16,7 +16,7 @@ import {
   type XlsxRow,
 } from "@anjian/exports";
 import type { ProfileResolver } from "@anjian/profile";
-import { inTransaction, queryRows, type Warehouse } from "@anjian/warehouse";
+import { quotedIdentifier as id, inTransaction, queryRows, type Warehouse } from "@anjian/warehouse";
 import { findExportTime } from "./export-time.ts";
 import { expandPaths, sha256File } from "./files.ts";
 import { findHeader, noHeaderError } from "./header-pick.ts";
@@ -120,7 +120,7 @@ async function dropScratch(connection: DuckDBConnection): Promise<void> {
     connection,
     "SELECT table_name AS name, table_type AS type FROM information_schema.tables WHERE table_catalog = 'temp'",
   );
-  for (const t of temps) await connection.run(`DROP ${t.type === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS temp.main."${t.name}"`);
+  for (const t of temps) await connection.run(`DROP ${t.type === "VIEW" ? "VIEW" : "TABLE"} IF EXISTS temp.main.${id(t.name)}`);
 }
 
 interface FileContext extends IngestOptions {
