@@ -52,6 +52,11 @@ export interface PrepareCsvOptions {
   /** Index of the header among the first rows, or -1 when none is a header. */
   pickHeader(rows: string[][]): number;
   onProgress?(bytes: number, rows: number): void;
+  /**
+   * Called as each chunk file is complete, while the rest of the file is still being read: the
+   * caller may load it at once, so that reading and loading overlap.
+   */
+  onChunk?(chunk: CsvChunk, badRecords: readonly BadRecord[]): void;
 }
 
 class NotUtf8 extends Error {}
@@ -118,7 +123,12 @@ async function prepareWith(
   bomLength: number,
   options: PrepareCsvOptions,
 ): Promise<PreparedCsv> {
-  const writer = new ChunkWriter(options.tmpDir, options.chunkRows ?? 200_000);
+  // Chunks go out as they are done, except for UTF-8: a later invalid byte restarts the read as
+  // GB18030, so UTF-8 chunks are handed over only once the whole file has proved valid.
+  const early = encoding !== "utf-8";
+  const badRecords: BadRecord[] = [];
+  const emit = (c: CsvChunk) => options.onChunk?.(c, badRecords);
+  const writer = new ChunkWriter(options.tmpDir, options.chunkRows ?? 200_000, early ? emit : undefined);
   const result: PreparedCsv = {
     encoding,
     preamble: [],
@@ -126,7 +136,7 @@ async function prepareWith(
     headerRowNo: 0,
     chunks: writer.chunks,
     dataRecords: 0,
-    badRecords: [],
+    badRecords,
   };
   try {
     let pending: Buffer = Buffer.alloc(0);
@@ -226,10 +236,11 @@ async function prepareWith(
     }
     if (result.header && pending.length > 0) consume(pending, true);
     writer.close();
+    if (!early) for (const c of writer.chunks) emit(c);
     options.onProgress?.(bytesIn, result.dataRecords);
     return result;
   } catch (e) {
-    writer.close();
+    writer.close(false);
     for (const c of writer.chunks) fs.rmSync(c.file, { force: true });
     throw e;
   }
@@ -245,6 +256,7 @@ class ChunkWriter {
   constructor(
     private readonly dir: string,
     private readonly chunkRows: number,
+    private readonly onChunk?: (chunk: CsvChunk) => void,
   ) {}
 
   record(rowNo: number, src: Buffer, from: number, to: number, pad: number): void {
@@ -279,14 +291,17 @@ class ChunkWriter {
     this.pos = 0;
   }
 
-  private closeFile(): void {
+  private closeFile(emit = true): void {
     this.flush();
-    if (this.fd !== null) fs.closeSync(this.fd);
+    if (this.fd === null) return;
+    fs.closeSync(this.fd);
     this.fd = null;
+    if (emit) this.onChunk?.(this.chunks.at(-1)!);
   }
 
-  close(): void {
-    this.closeFile();
+  /** Ends the last chunk; `emit` false on failure, when no chunk must be handed over. */
+  close(emit = true): void {
+    this.closeFile(emit);
   }
 }
 

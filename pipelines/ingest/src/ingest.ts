@@ -7,6 +7,7 @@ import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import {
   type AliasTable,
+  type BadRecord,
   type HeaderMatch,
   MAX_PREAMBLE_ROWS,
   prepareCsv,
@@ -248,42 +249,61 @@ async function typeAndMerge(
 }
 
 async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result: FileResult): Promise<void> {
-  let match: HeaderMatch | null = null;
   let search: ReturnType<typeof findHeader> | null = null;
-  const prepared = await prepareCsv(ctx.file, {
-    tmpDir: ctx.tmpDir,
-    chunkRows: ctx.chunkRows ?? CHUNK_ROWS.csv,
-    pickHeader(rows) {
-      search = findHeader(rows, ctx.aliases);
-      match = search.match;
-      return search.index;
-    },
-    onProgress: (_bytes, rows) => ctx.progress.rows(rows),
-  });
+  let header: string[] = [];
+  const chunkFiles: string[] = [];
+  let counts = zeroCounts();
+  // Chunks are loaded as the reader finishes them, one after another on the connection, while
+  // the reader goes on transcoding the rest: reading and loading overlap on the two cores.
+  let loading: Promise<void> = Promise.resolve();
+  const load = (file: string, bad: readonly BadRecord[]) => {
+    const match = search!.match!;
+    const known = [...bad]; // the set-aside rows so far, which include every one of this chunk
+    loading = loading.then(async () => {
+      await stageCsvChunk(connection, file, header.length, known);
+      counts = addCounts(counts, await typeAndMerge(connection, ctx, result.sha256, match, header, null, result.exportTime));
+      fs.rmSync(file, { force: true });
+    });
+    loading.catch(() => {}); // a failure is raised where `loading` is awaited, not as unhandled
+  };
   try {
-    result.encoding = prepared.encoding;
-    if (!prepared.header || !match) throw noHeaderError(search!, prepared.preamble);
-    const m = match as HeaderMatch;
-    result.kind = m.kind.name;
-    result.exportTime = findExportTime(prepared.preamble);
-    const header = prepared.header;
-    ctx.progress.merging(prepared.dataRecords);
-    // One transaction for the whole file; staged and merged a chunk at a time, so the working set
-    // (and memory) stays the same however long the file. A key met again in a later chunk follows
-    // the same 更新时间 rule as across files.
+    // One transaction for the whole file; a key met again in a later chunk follows the same
+    // 更新时间 rule as across files.
     await inTransaction(connection, async () => {
-      let counts = zeroCounts();
-      for (const chunk of prepared.chunks) {
-        await stageCsvChunk(connection, chunk.file, header.length, prepared.badRecords);
-        counts = addCounts(counts, await typeAndMerge(connection, ctx, result.sha256, m, header, null, result.exportTime));
-        fs.rmSync(chunk.file, { force: true });
+      let prepared: Awaited<ReturnType<typeof prepareCsv>>;
+      try {
+        prepared = await prepareCsv(ctx.file, {
+          tmpDir: ctx.tmpDir,
+          chunkRows: ctx.chunkRows ?? CHUNK_ROWS.csv,
+          pickHeader(rows) {
+            search = findHeader(rows, ctx.aliases);
+            if (search.match) {
+              header = rows[search.index]!;
+              result.kind = search.match.kind.name;
+              result.exportTime = findExportTime(rows.slice(0, search.index));
+            }
+            return search.index;
+          },
+          onProgress: (_bytes, rows) => ctx.progress.rows(rows),
+          onChunk: (chunk, bad) => {
+            chunkFiles.push(chunk.file);
+            load(chunk.file, bad);
+          },
+        });
+      } catch (e) {
+        await loading.catch(() => {}); // let the statement in flight finish before rolling back
+        throw e;
       }
+      result.encoding = prepared.encoding;
+      if (!prepared.header || !search?.match) throw noHeaderError(search!, prepared.preamble);
+      ctx.progress.merging(prepared.dataRecords);
+      await loading;
       const preamble = prepared.preamble.length;
       Object.assign(result, addCounts(counts, { ...zeroCounts(), read: preamble, skipped: preamble }));
       await recordFile(connection, ctx, result);
     });
   } finally {
-    for (const chunk of prepared.chunks) fs.rmSync(chunk.file, { force: true });
+    for (const file of chunkFiles) fs.rmSync(file, { force: true });
   }
 }
 

@@ -33,6 +33,22 @@ describe("chunked import", () => {
     expect(reject!.row_no).toBe(5);
   });
 
+  it("a GB18030 CSV that turns out unreadable after some chunks were loaded leaves the warehouse as before", async () => {
+    w = await freshWarehouse({ chunkRows: 2 });
+    const good = writeCsv(path.join(w.dir, "good.csv"), [CASES_HEADER, caseRow({ 案件编号: "G1" })]);
+    await w.run([good]);
+    const rows = Array.from({ length: 7 }, (_, i) => caseRow({ 案件编号: `B${i}` }));
+    const text = `${[CASES_HEADER, ...rows].map((r) => r.map((c) => (c == null ? "" : String(c))).join(",")).join("\n")}\nB9,"未闭合的引号\n`;
+    const bad = path.join(w.dir, "broken.csv");
+    // GB18030, so chunks are loaded while the rest is still being read.
+    (await import("node:fs")).writeFileSync(bad, (await import("iconv-lite")).default.encode(text, "gb18030"));
+    const { files } = await w.run([bad]);
+    expect(files[0]).toMatchObject({ status: "refused", accepted: 0 });
+    expect(files[0]!.error).toContain("引号未闭合");
+    const stored = await w.rows<{ case_no: string }>("SELECT case_no FROM cases ORDER BY case_no");
+    expect(stored).toEqual([{ case_no: "G1" }]);
+  });
+
   it("a merged block in an XLSX that crosses a chunk boundary fills every row it spans", async () => {
     w = await freshWarehouse({ chunkRows: 2 });
     const header = ["隐患编号", "单位名称", "所属镇街", "发现日期", "隐患等级", "隐患类别", "整改状态"];
