@@ -4,7 +4,7 @@ import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { type Browser, launchBrowser, recordPage, waitForCharts } from "./support/browser.ts";
-import { unzip } from "./support/unzip.ts";
+import { readZipEntries } from "@anjian/exports";
 
 const site = inject("site");
 let browser: Browser;
@@ -93,7 +93,7 @@ describe("年报数据", () => {
     expect(md.bytes.toString("utf8").trimEnd()).toBe(site.figures[String(year)]!.md.trimEnd());
     const docx = await fetchDownload("docx");
     expect(docx.name).toBe(`年报数据-${year}.docx`);
-    const parts = unzip(docx.bytes);
+    const parts = await readZipEntries(docx.bytes);
     const body = parts.get("word/document.xml")?.toString("utf8") ?? "";
     expect(body).toContain(`${year}年度安全生产行政执法数据`);
     await page.close();

@@ -5,7 +5,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { REPO_ROOT } from "./support/site.ts";
-import { unzip } from "./support/unzip.ts";
+import { readZipEntries } from "@anjian/exports";
 
 const site = inject("site");
 
@@ -35,15 +35,15 @@ function* walk(dir: string): Generator<string> {
 }
 
 /** The text of a sample file: a CSV in whatever encoding, or every XML part of a workbook. */
-function sampleText(file: string): string {
+async function sampleText(file: string): Promise<string> {
   const bytes = fs.readFileSync(file);
   if (/\.xlsx$/i.test(file))
-    return [...unzip(bytes).values()].map((b) => b.toString("utf8")).join("\n");
+    return [...(await readZipEntries(bytes)).values()].map((b) => b.toString("utf8")).join("\n");
   return decode(bytes);
 }
 
 /** Every text the site serves, with any Word document inside a JSON file unpacked. */
-function siteTexts(dist: string): { file: string; text: string }[] {
+async function siteTexts(dist: string): Promise<{ file: string; text: string }[]> {
   const out: { file: string; text: string }[] = [];
   for (const file of walk(dist)) {
     const bytes = fs.readFileSync(file);
@@ -52,7 +52,7 @@ function siteTexts(dist: string): { file: string; text: string }[] {
     if (rel.startsWith(path.join("_file", "data", "dash", "report."))) {
       const reports = JSON.parse(bytes.toString("utf8")) as Record<string, { docx: string }>;
       for (const [year, r] of Object.entries(reports))
-        for (const [part, content] of unzip(Buffer.from(r.docx, "base64"))) out.push({ file: `${rel}#${year}/${part}`, text: content.toString("utf8") });
+        for (const [part, content] of await readZipEntries(Buffer.from(r.docx, "base64"))) out.push({ file: `${rel}#${year}/${part}`, text: content.toString("utf8") });
     }
   }
   return out;
@@ -67,7 +67,7 @@ let texts: { file: string; text: string }[] = [];
 beforeAll(async () => {
   const ids = new Set<string>();
   for (const file of walk(path.join(REPO_ROOT, "data", "samples")))
-    for (const m of halfWidth(sampleText(file)).matchAll(ID_NUMBER)) ids.add(m[0].toUpperCase());
+    for (const m of halfWidth(await sampleText(file)).matchAll(ID_NUMBER)) ids.add(m[0].toUpperCase());
   idNumbers = [...ids];
 
   const instance = await DuckDBInstance.create(site.warehouse, { access_mode: "READ_ONLY" });
@@ -80,7 +80,7 @@ beforeAll(async () => {
   );
   c.closeSync();
   instance.closeSync();
-  texts = siteTexts(site.dist);
+  texts = await siteTexts(site.dist);
 });
 
 describe("the demo data has personal data to protect", () => {

@@ -15,3 +15,4 @@ export { type ColumnDecl, type ColumnType, type KindDecl, type KindName, kindByN
 export { type FileFormat, sniffFile } from "./sniff.ts";
 export { normaliseHeader, toHalfWidth, trimCell } from "./text.ts";
 export { isDateFormat, readXlsx, serialToIso, type XlsxMerge, type XlsxRow, type XlsxSheet } from "./xlsx-reader.ts";
+export { readZipEntries } from "./zip-entries.ts";

@@ -13,7 +13,8 @@ import { appendixRows, reportBlocks } from "../src/report-text.ts";
 import { FIGURE_RULES } from "../src/rules.ts";
 import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { INDIVIDUAL, loadScenario, MAJOR_CAMPAIGN } from "./scenario.ts";
-import { docxText, unzip } from "./zip.ts";
+import { readZipEntries } from "@anjian/exports";
+import { docxText } from "./zip.ts";
 
 let t: TempWarehouse;
 let data: ReportData;
@@ -129,7 +130,7 @@ describe("the Word document", () => {
     const buf = await reportDocx(data);
     file = path.join(t.dir, "年报数据-2023.docx");
     fs.writeFileSync(file, buf);
-    parts = unzip(buf);
+    parts = await readZipEntries(buf);
     xml = parts.get("word/document.xml")!.toString("utf8");
   });
 
