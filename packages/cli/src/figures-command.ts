@@ -1,11 +1,11 @@
 // anjian figures --year Y [--from D --to D] [--format json|md|docx] [--out FILE] [--warehouse PATH]
 // The year-end figures (spec/cli-and-figures.md). The warehouse is opened read-only (an import may be
-// running, and reading must not change it); the indicator models are applied as temporary objects
-// of this connection (see packages/indicators/src/models.ts).
+// running, and reading must not change it); it reads the indicator models the import stored, or
+// computes them as temporary objects of this connection when they are not current (useModels in
+// packages/indicators/src/models.ts).
 import fs from "node:fs";
 import path from "node:path";
 import {
-  applyModels,
   buildReportData,
   computeFigures,
   FiguresSchema,
@@ -14,6 +14,7 @@ import {
   parseDateArg,
   reportDocx,
   reportMarkdown,
+  useModels,
 } from "@anjian/indicators";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { CliError, openWarehouse } from "@anjian/warehouse";
@@ -80,7 +81,7 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
   let content: string | Buffer;
   try {
     try {
-      await applyModels(warehouse.connection, { temporary: true });
+      await useModels(warehouse.connection);
     } catch (e) {
       throw new CliError(
         `数据仓库 ${warehouse.path} 的结构与本程序不符，无法计算年报数据（${(e as Error).message.split("\n")[0]}）。` +

@@ -74,9 +74,7 @@ export async function collectFigures(
   const [stop] = await q<{ n: number }>(
     "SELECT CAST(count(*) AS INTEGER) AS n FROM mart_stop_production_parties(CAST($from AS DATE), CAST($to AS DATE))",
   );
-  const [pending] = await q<{ n: number }>(
-    "SELECT CAST(count(*) AS INTEGER) AS n FROM mart_cases_pending(CAST($from AS DATE), CAST($to AS DATE))",
-  );
+  const [pending] = await q<{ n: number }>("SELECT pending AS n FROM mart_pending_count(CAST($from AS DATE), CAST($to AS DATE))");
   const [inspected] = await q<{ inspections: number; enterprises: number }>(
     "SELECT inspections, enterprises FROM mart_enterprises_inspected(CAST($from AS DATE), CAST($to AS DATE))",
   );

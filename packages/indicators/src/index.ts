@@ -3,13 +3,16 @@ export { type CountAmount, type Figures, FiguresSchema } from "./figures-schema.
 export {
   type ApplyOptions,
   applyModels,
+  asStored,
   asTemporary,
+  dataVersion,
   loadModelFiles,
   type ModelDecl,
   MODELS_DIR,
   modelsHash,
   modelsUpToDate,
   parseModels,
+  useModels,
 } from "./models.ts";
 export { dateZh, isIsoDate, isWholeYear, type Period, parseDateArg, previousPeriod, yearPeriod } from "./period.ts";
 export { buildReportData, type ReportData, readSources, type Sources } from "./report-data.ts";

@@ -2,18 +2,17 @@
 // file-name order (the numeric prefix is the dependency order), each object declaring its grain and
 // key in the comment lines above it.
 //
-// Read-only warehouses. The figures are computed on a READ_ONLY DuckDB connection (an import may be
-// running, and reading must never change the warehouse). Views and macros cannot be created in a
-// read-only database, but TEMP views, TEMP macros and TEMP tables can: they live in the connection's
-// temporary catalog. Verified with DuckDB 1.5.6 (@duckdb/node-api): on an instance opened with
-// access_mode READ_ONLY, `CREATE OR REPLACE TEMP VIEW`, `CREATE OR REPLACE TEMP MACRO … AS TABLE`
-// and table macros called with bound parameters all work, and a temp view shadows a persistent view
-// of the same name. So readers apply the models as temporary objects on their own connection
-// (`applyModels(c, { temporary: true })`; the identity lookups declared `materialized: table when
-// temporary` are computed once, as temporary tables), which also guarantees that the rules
-// used are the ones of the code being run, never a stale copy stored in the file. A read-write opener
-// may store them persistently (`applyModels(c)`); it then records their hash in meta 'models_hash'
-// so that `modelsUpToDate()` can tell whether the stored copy matches.
+// Stored and temporary. The import (a writer) stores the models after each run that changed data
+// (`applyModels(c)`): views and macros, and the models declared `materialized: table` computed as
+// tables (identity lookups, day-grain slices, visits), so that figures for any period read small
+// tables. It records the models' hash and the data version they were computed from in meta.
+// Readers open the warehouse READ_ONLY (reading must never change it) and call `useModels(c)`: when
+// the stored copy is current (same code, same data) they read it as it is; otherwise (a warehouse
+// written by older code, or by something other than the import) they apply the same models as
+// temporary objects of their own connection, computed on the spot. Views and macros cannot be
+// created in a read-only database, but TEMP views, TEMP macros and TEMP tables can, and they shadow
+// stored objects of the same name (verified with DuckDB 1.5.6 through @duckdb/node-api). Either
+// way the rules used are the ones of the code being run, never a stale copy.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -44,7 +43,7 @@ export interface ModelDecl {
   accepted: Record<string, string[]>;
   relationships: { column: string; table: string; targetColumn: string }[];
   args: ModelArgs;
-  /** "table when temporary": materialised as a temporary table when applied as temporary objects. */
+  /** "table": stored as a table (refreshed by the import), or a temporary table of a reader. */
   materialized: string | null;
 }
 
@@ -122,10 +121,19 @@ export function parseModels(files: ModelFile[] = loadModelFiles()): ModelDecl[] 
   return decls;
 }
 
+/** The models declared `materialized: table`: stored as tables, not views. */
+function materializedNames(files: ModelFile[]): Set<string> {
+  return new Set(
+    parseModels(files)
+      .filter((d) => d.materialized === "table")
+      .map((d) => d.name),
+  );
+}
+
 /**
  * The model SQL as temporary objects: CREATE OR REPLACE TEMP VIEW / TEMP MACRO, and TEMP TABLE for
- * the views declared `materialized: table when temporary` (lookups that every figure needs: on a
- * read-only connection the data cannot change under them, so computing them once is safe).
+ * the views declared `materialized: table` (on a read-only connection the data cannot change under
+ * them, so computing them once per connection is safe).
  */
 export function asTemporary(sql: string, materialize: ReadonlySet<string> = new Set()): string {
   return sql
@@ -135,6 +143,13 @@ export function asTemporary(sql: string, materialize: ReadonlySet<string> = new 
     .replace(/^CREATE OR REPLACE MACRO\b/gm, "CREATE OR REPLACE TEMP MACRO");
 }
 
+/** The model SQL as stored objects: the views declared `materialized: table` become tables. */
+export function asStored(sql: string, materialize: ReadonlySet<string>): string {
+  return sql.replace(/^CREATE OR REPLACE VIEW (\w+)\b/gm, (m, name: string) =>
+    materialize.has(name) ? `CREATE OR REPLACE TABLE ${name}` : m,
+  );
+}
+
 export interface ApplyOptions {
   /** Create the models as temporary objects of this connection (works on a read-only warehouse). */
   temporary?: boolean;
@@ -142,31 +157,65 @@ export interface ApplyOptions {
 }
 
 /**
- * Creates (or replaces) every model, in order. Idempotent. Persistent models are created in one
- * transaction and their hash recorded in meta 'models_hash'.
+ * What the stored models were computed from: the imported files and the rows of the four kinds. An
+ * import that changes anything adds an imported file, so a changed version means stale tables.
+ */
+export async function dataVersion(connection: DuckDBConnection): Promise<string> {
+  const reader = await connection.runAndReadAll(
+    `SELECT concat_ws('|',
+       (SELECT count(*) FROM files WHERE status = 'imported'),
+       (SELECT max(imported_at) FROM files WHERE status = 'imported'),
+       (SELECT count(*) FROM cases), (SELECT count(*) FROM inspections),
+       (SELECT count(*) FROM hazards), (SELECT count(*) FROM enforcers))`,
+  );
+  return String(reader.getRows()[0]![0]);
+}
+
+/**
+ * Creates (or replaces) every model, in order. Idempotent.
+ *
+ * Stored (the default, for a writer such as the import): in one transaction; the materialised models
+ * are (re)computed as tables, and the models' hash and the data version they were computed from are
+ * recorded in meta, so that readers can tell whether the stored copy is current (`modelsUpToDate`).
+ * Temporary: see the header of this file.
  */
 export async function applyModels(connection: DuckDBConnection, options: ApplyOptions = {}): Promise<string> {
   const files = loadModelFiles(options.dir);
   const hash = modelsHash(files);
+  const materialize = materializedNames(files);
   if (options.temporary) {
-    const materialize = new Set(
-      parseModels(files)
-        .filter((d) => d.materialized === "table when temporary")
-        .map((d) => d.name),
-    );
     for (const f of files) await runModelFile(connection, f, asTemporary(f.sql, materialize));
     return hash;
   }
   await connection.run("BEGIN TRANSACTION");
   try {
-    for (const f of files) await runModelFile(connection, f, f.sql);
-    await connection.run("INSERT OR REPLACE INTO meta (key, value) VALUES ('models_hash', $hash)", { hash });
+    await dropChangedObjects(connection, parseModels(files), materialize);
+    for (const f of files) await runModelFile(connection, f, asStored(f.sql, materialize));
+    const version = await dataVersion(connection);
+    await connection.run(
+      "INSERT OR REPLACE INTO meta (key, value) VALUES ('models_hash', $hash), ('models_data_version', $version)",
+      { hash, version },
+    );
     await connection.run("COMMIT");
   } catch (e) {
     await connection.run("ROLLBACK");
     throw e;
   }
   return hash;
+}
+
+/** A model that changed between view and table since it was stored cannot be replaced in place. */
+async function dropChangedObjects(connection: DuckDBConnection, decls: ModelDecl[], materialize: ReadonlySet<string>) {
+  const reader = await connection.runAndReadAll(
+    "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()",
+  );
+  const stored = new Map(reader.getRows().map((r) => [String(r[0]), String(r[1])]));
+  for (const d of decls) {
+    if (d.object !== "view") continue;
+    const type = stored.get(d.name);
+    if (type === "VIEW" && materialize.has(d.name)) await connection.run(`DROP VIEW ${d.name}`);
+    if (type === "BASE TABLE" && !materialize.has(d.name)) await connection.run(`DROP TABLE ${d.name}`);
+  }
 }
 
 async function runModelFile(connection: DuckDBConnection, f: ModelFile, sql: string): Promise<void> {
@@ -177,9 +226,21 @@ async function runModelFile(connection: DuckDBConnection, f: ModelFile, sql: str
   }
 }
 
-/** True when the persistent models stored in the warehouse are the ones of this code. */
+/** True when the models stored in the warehouse are the ones of this code, computed from its current data. */
 export async function modelsUpToDate(connection: DuckDBConnection): Promise<boolean> {
-  const reader = await connection.runAndReadAll("SELECT value FROM meta WHERE key = 'models_hash'");
-  const row = reader.getRows()[0];
-  return row !== undefined && row[0] === modelsHash();
+  const reader = await connection.runAndReadAll(
+    "SELECT key, value FROM meta WHERE key IN ('models_hash', 'models_data_version')",
+  );
+  const meta = new Map(reader.getRows().map((r) => [String(r[0]), String(r[1])]));
+  return meta.get("models_hash") === modelsHash() && meta.get("models_data_version") === (await dataVersion(connection));
+}
+
+/**
+ * For readers: the stored models when they are current (the import refreshes them), else the same
+ * models as temporary objects of this connection, computed now. Returns which.
+ */
+export async function useModels(connection: DuckDBConnection): Promise<"stored" | "temporary"> {
+  if (await modelsUpToDate(connection)) return "stored";
+  await applyModels(connection, { temporary: true });
+  return "temporary";
 }

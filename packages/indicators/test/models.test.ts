@@ -6,8 +6,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse, queryRows } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyModels, modelsHash, modelsUpToDate } from "../src/models.ts";
-import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
+import { applyModels, loadModelFiles, modelsHash, modelsUpToDate, useModels } from "../src/models.ts";
+import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { decls, genericChecks, INVARIANTS, PERIODS, rows } from "./model-checks.ts";
 import { CODE_A, CODE_B, CODE_C, INDIVIDUAL, loadScenario } from "./scenario.ts";
 
@@ -77,6 +77,64 @@ describe("applying the models", () => {
   });
 });
 
+describe("stored models and readers", () => {
+  it("readers use the stored tables while current, and compute their own once the data changed", async () => {
+    const t = await tempWarehouse();
+    const total = async (c: DuckDBConnection) =>
+      (
+        await queryRows<{ n: number }>(
+          c,
+          "SELECT cases AS n FROM mart_case_totals(CAST($f AS DATE), CAST($t AS DATE)) WHERE dimension = 'total'",
+          { f: "2023-01-01", t: "2023-12-31" },
+        )
+      )[0]!.n;
+    try {
+      await loadScenario(t.warehouse.connection);
+      await applyModels(t.warehouse.connection);
+      const [stored] = await queryRows<{ type: string }>(
+        t.warehouse.connection,
+        "SELECT table_type AS type FROM information_schema.tables WHERE table_name = 'mart_case_days'",
+      );
+      expect(stored!.type).toBe("BASE TABLE");
+      expect(await modelsUpToDate(t.warehouse.connection)).toBe(true);
+      t.warehouse.close();
+
+      let ro = await openWarehouse(t.file, { readOnly: true });
+      expect(await useModels(ro.connection)).toBe("stored");
+      expect(await total(ro.connection)).toBe(9);
+      ro.close();
+
+      // A write that did not refresh the models (not through the import): the stored tables are stale.
+      const rw = await openWarehouse(t.file);
+      await insertRows(rw.connection, "cases", [{ case_no: "NEW1", decided_on: "2023-11-11", fine_yuan: "100" }]);
+      rw.close();
+      ro = await openWarehouse(t.file, { readOnly: true });
+      expect(await modelsUpToDate(ro.connection)).toBe(false);
+      expect(await useModels(ro.connection)).toBe("temporary");
+      expect(await total(ro.connection)).toBe(10);
+      ro.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("a model that became a table replaces the view stored by older code", async () => {
+    const t = await tempWarehouse();
+    try {
+      const c = t.warehouse.connection;
+      await loadScenario(c);
+      await applyModels(c);
+      await c.run("DROP TABLE mart_case_days");
+      await c.run("CREATE VIEW mart_case_days AS SELECT 1 AS stale");
+      await applyModels(c);
+      const [row] = await queryRows<{ n: number }>(c, "SELECT CAST(sum(cases) AS INTEGER) AS n FROM mart_case_days WHERE dimension = 'total'");
+      expect(row!.n).toBe(11);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe("generic and singular tests on the hand-made district", () => {
   let t: TempWarehouse;
   beforeAll(async () => {
@@ -127,6 +185,8 @@ describe("generic and singular tests on the hand-made district", () => {
        UNION ALL SELECT * FROM mart_cases WHERE case_no = 'C01'`,
     );
     await c.run("CREATE TEMP VIEW mart_cases AS SELECT * FROM broken_cases");
+    // The day slices are a stored table: recompute them from the broken mart, as a refresh would.
+    await c.run(modelStatement("mart_case_days").replace("CREATE OR REPLACE VIEW", "CREATE TEMP TABLE"));
     try {
       const inv = INVARIANTS.find((i) => i.name === "cases_bureau_plus_towns_is_total.sql")!;
       expect((await rows(c, inv.sql, PERIODS[1]!)).length).toBeGreaterThan(0);
@@ -136,6 +196,7 @@ describe("generic and singular tests on the hand-made district", () => {
         expect((await rows(c, check.sql, PERIODS[1]!)).length, name).toBeGreaterThan(0);
       }
     } finally {
+      await c.run("DROP TABLE temp.mart_case_days");
       await c.run("DROP VIEW temp.mart_cases");
       await c.run("DROP TABLE temp.broken_cases");
     }
@@ -239,3 +300,12 @@ describe("rules on the hand-made district", () => {
   });
 });
 
+
+/** The CREATE statement of one model, as written in its file. */
+function modelStatement(name: string): string {
+  for (const f of loadModelFiles())
+    for (const statement of f.sql.split(/;\s*$/m))
+      if (new RegExp(`^CREATE OR REPLACE (VIEW|MACRO) ${name}\\b`, "m").test(statement))
+        return statement.replace(/^(--.*\n)*/gm, "").trim();
+  throw new Error(`no model ${name}`);
+}

@@ -64,11 +64,13 @@ describe("the Markdown report", () => {
   it("uses “全部实施挂牌督办” only when every major hazard is listed", async () => {
     const c = t.warehouse.connection;
     await c.run("UPDATE hazards SET listed = true WHERE hazard_no = 'H05'");
+    await applyModels(c); // as the import does after it changed data
     try {
       const all = reportMarkdown(await buildReportData(c, data.period, resolver));
       expect(all).toContain("排查重大事故隐患3项，全部实施挂牌督办");
     } finally {
       await c.run("UPDATE hazards SET listed = false WHERE hazard_no = 'H05'");
+      await applyModels(c);
     }
   });
 
@@ -81,6 +83,7 @@ describe("the Markdown report", () => {
     await insertRows(c, "inspections", [
       { inspection_no: "X1", target_name: "某体育馆", inspected_on: "2023-08-08", method: "联合检查", campaign: "体育场馆安全专项检查" },
     ]);
+    await applyModels(c);
     try {
       const text = reportMarkdown(await buildReportData(c, data.period, resolver));
       expect(text).toContain("组织在建工地安全专项督查，查找出安全隐患2条，督促住建部门对存在重大事故隐患的1家施工单位进行查处");
@@ -88,6 +91,7 @@ describe("the Markdown report", () => {
     } finally {
       await c.run("DELETE FROM hazards WHERE hazard_no IN ('X1', 'X2')");
       await c.run("DELETE FROM inspections WHERE inspection_no = 'X1'");
+      await applyModels(c);
     }
   });
 

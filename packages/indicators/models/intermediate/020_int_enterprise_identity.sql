@@ -7,16 +7,16 @@
 -- so that no individual's name leaves this layer.
 --
 -- Speed: normalising a name and checking a code are costly per row (a few µs each), so they are
--- done once per distinct name and per distinct code, in the three lookup models below; records
--- then only join to them. When the models are applied as temporary objects (a read-only reader),
--- the lookups are materialised once per connection as temporary tables.
+-- done once per distinct name and per distinct code, in the lookup models below, materialised as
+-- tables (see src/models.ts: stored by the import, or temporary tables of a reader's connection);
+-- records then only join to them.
 
 -- model: int_name_code_pairs
 -- grain: one distinct (name as written, code as stored) pair of the enterprise records of any kind;
 --   individuals' names are left out, they never take a code
 -- key: name, credit_code
 -- not_null: name
--- materialized: table when temporary
+-- materialized: table
 CREATE OR REPLACE VIEW int_name_code_pairs AS
 SELECT DISTINCT name, credit_code FROM (
   SELECT party_name AS name, credit_code FROM stg_cases WHERE party_type <> '个人'
@@ -28,7 +28,7 @@ SELECT DISTINCT name, credit_code FROM (
 -- grain: one distinct name of a party, inspected target or hazard unit, as written
 -- key: name
 -- not_null: name, name_key
--- materialized: table when temporary
+-- materialized: table
 CREATE OR REPLACE VIEW int_name_keys AS
 SELECT name, anj_name_key(name) AS name_key
 FROM (
@@ -40,7 +40,7 @@ FROM (
 -- grain: one distinct 统一社会信用代码 as stored
 -- key: credit_code
 -- not_null: credit_code, valid
--- materialized: table when temporary
+-- materialized: table
 CREATE OR REPLACE VIEW int_credit_codes AS
 SELECT credit_code, coalesce(anj_gb32100_ok(credit_code), false) AS valid
 FROM (SELECT DISTINCT credit_code FROM int_name_code_pairs WHERE credit_code IS NOT NULL);
@@ -49,7 +49,7 @@ FROM (SELECT DISTINCT credit_code FROM int_name_code_pairs WHERE credit_code IS 
 -- grain: one normalised name that at least one record (of any kind) gives a valid code for
 -- key: name_key
 -- not_null: name_key, codes
--- materialized: table when temporary
+-- materialized: table
 CREATE OR REPLACE VIEW int_enterprise_codes AS
 SELECT
   n.name_key,

@@ -68,15 +68,17 @@ SELECT
 FROM mart_cases
 GROUP BY ALL;
 
--- model: mart_case_totals
--- grain: one slice of the period's decided cases: the whole district, each unit level, each unit,
---   each procedure, each unit level × procedure, each party's town, each industry
--- key: dimension, member
--- args: period
--- not_null: dimension, member, cases, fine_yuan, amount_wan, dual_penalty, legal_review
+-- model: mart_case_days
+-- grain: one day × slice of the decided cases of that day: the whole district, each unit level,
+--   each unit, each procedure, each unit level × procedure, each party's town, each industry
+-- key: decided_on, dimension, member
+-- not_null: decided_on, dimension, member, cases, fine_yuan, dual_penalty, legal_review
 -- accepted: dimension = total | unit_level | unit | procedure | unit_level_procedure | town | industry
-CREATE OR REPLACE MACRO mart_case_totals(d_from, d_to) AS TABLE
+-- materialized: table
+-- (every period's totals are sums of these day rows: exact, as fine_yuan is a DECIMAL sum in 元)
+CREATE OR REPLACE VIEW mart_case_days AS
 SELECT
+  decided_on,
   CASE
     WHEN grouping(unit_level, procedure_type) = 0 THEN 'unit_level_procedure'
     WHEN grouping(unit_level) = 0 THEN 'unit_level'
@@ -96,21 +98,70 @@ SELECT
     '全区'
   )                                                AS member,
   CAST(count(*) AS INTEGER)                        AS cases,
-  CAST(coalesce(sum(fine_yuan), 0) AS DECIMAL(38, 2)) AS fine_yuan,
-  mart_wan(coalesce(sum(fine_yuan), 0))            AS amount_wan,
+  CAST(sum(fine_yuan) AS DECIMAL(38, 2))           AS fine_yuan,
   CAST(count(*) FILTER (dual_penalty) AS INTEGER)  AS dual_penalty,
   CAST(count(*) FILTER (legal_review) AS INTEGER)  AS legal_review
-FROM mart_cases_in(d_from, d_to)
-GROUP BY GROUPING SETS ((), (unit_level), (unit), (procedure_type), (unit_level, procedure_type), (town), (industry));
+FROM mart_cases
+GROUP BY GROUPING SETS ((decided_on), (decided_on, unit_level), (decided_on, unit), (decided_on, procedure_type),
+                        (decided_on, unit_level, procedure_type), (decided_on, town), (decided_on, industry));
+
+-- model: mart_case_totals
+-- grain: one slice of the period's decided cases (the slices of mart_case_days)
+-- key: dimension, member
+-- args: period
+-- not_null: dimension, member, cases, fine_yuan, amount_wan, dual_penalty, legal_review
+-- accepted: dimension = total | unit_level | unit | procedure | unit_level_procedure | town | industry
+CREATE OR REPLACE MACRO mart_case_totals(d_from, d_to) AS TABLE
+SELECT
+  dimension,
+  member,
+  CAST(sum(cases) AS INTEGER)                      AS cases,
+  CAST(sum(fine_yuan) AS DECIMAL(38, 2))           AS fine_yuan,
+  mart_wan(sum(fine_yuan))                         AS amount_wan,
+  CAST(sum(dual_penalty) AS INTEGER)               AS dual_penalty,
+  CAST(sum(legal_review) AS INTEGER)               AS legal_review
+FROM mart_case_days
+WHERE decided_on BETWEEN d_from AND d_to
+GROUP BY dimension, member;
+
+-- model: mart_is_withdrawn
+-- grain: scalar macro: the case was withdrawn (已撤销): never pending
+-- key: (none)
+CREATE OR REPLACE MACRO mart_is_withdrawn(status) AS coalesce(status, '') = '已撤销';
+
+-- model: mart_pending_in
+-- grain: scalar macro: a case filed in the period and not decided by its end is pending (在办)
+-- key: (none)
+CREATE OR REPLACE MACRO mart_pending_in(filed_on, decided_on, d_from, d_to) AS
+  filed_on BETWEEN d_from AND d_to AND NOT coalesce(mart_is_decided(decided_on) AND decided_on <= d_to, false);
 
 -- model: mart_cases_pending
--- grain: one case filed in the period and not decided by its end (withdrawn cases, 已撤销, are not pending)
+-- grain: one case filed in the period and not decided by its end (withdrawn cases are not pending)
 -- key: case_no
 -- args: period
 -- relationship: case_no -> stg_cases.case_no
 CREATE OR REPLACE MACRO mart_cases_pending(d_from, d_to) AS TABLE
 SELECT case_no, filed_on, unit, unit_level, procedure_type, town, industry
 FROM stg_cases
-WHERE filed_on BETWEEN d_from AND d_to
-  AND NOT coalesce(mart_is_decided(decided_on) AND decided_on <= d_to, false)
-  AND coalesce(status, '') <> '已撤销';
+WHERE mart_pending_in(filed_on, decided_on, d_from, d_to) AND NOT mart_is_withdrawn(status);
+
+-- model: mart_case_filings
+-- grain: one filing day × decision day (NULL: undecided) of the cases that were not withdrawn
+-- key: filed_on, decided_on
+-- not_null: filed_on, cases
+-- materialized: table
+CREATE OR REPLACE VIEW mart_case_filings AS
+SELECT filed_on, decided_on, CAST(count(*) AS INTEGER) AS cases
+FROM stg_cases
+WHERE NOT mart_is_withdrawn(status)
+GROUP BY filed_on, decided_on;
+
+-- model: mart_pending_count
+-- grain: one row: the number of cases pending in the period (mart_cases_pending, counted from mart_case_filings)
+-- key: (one row)
+-- args: period
+-- not_null: pending
+CREATE OR REPLACE MACRO mart_pending_count(d_from, d_to) AS TABLE
+SELECT CAST(coalesce(sum(cases), 0) AS INTEGER) AS pending
+FROM mart_case_filings
+WHERE mart_pending_in(filed_on, decided_on, d_from, d_to);

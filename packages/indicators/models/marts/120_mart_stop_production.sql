@@ -6,6 +6,7 @@
 -- key: case_no
 -- not_null: case_no, decided_on, party_id, unit_level
 -- relationship: case_no -> mart_cases.case_no
+-- materialized: table
 -- (the filters are those of mart_cases.stop_production, through the same macros, applied to the
 -- identified cases so that only these few cases are identified)
 CREATE OR REPLACE VIEW mart_stop_production_cases AS
@@ -19,7 +20,7 @@ WHERE mart_is_decided(decided_on) AND mart_orders_stop(penalty_kinds);
 -- args: period
 -- not_null: party_id, cases, first_decided_on
 CREATE OR REPLACE MACRO mart_stop_production_parties(d_from, d_to) AS TABLE
-SELECT s.party_id, CAST(count(*) AS INTEGER) AS cases, min(s.decided_on) AS first_decided_on
-FROM mart_cases_in(d_from, d_to) c
-JOIN mart_stop_production_cases s ON s.case_no = c.case_no
-GROUP BY s.party_id;
+SELECT party_id, CAST(count(*) AS INTEGER) AS cases, min(decided_on) AS first_decided_on
+FROM mart_stop_production_cases
+WHERE decided_on BETWEEN d_from AND d_to  -- the period rule of mart_cases_in: all of these are decided
+GROUP BY party_id;

@@ -29,14 +29,42 @@ FROM int_inspections;
 CREATE OR REPLACE MACRO mart_inspections_in(d_from, d_to) AS TABLE
 SELECT * FROM mart_inspections WHERE inspected_on BETWEEN d_from AND d_to;
 
+-- model: mart_inspection_visits
+-- grain: one enterprise × day × campaign (NULL: not in a campaign) with inspections, with the day of
+--   the enterprise's previous visit (in day, campaign order) and of its previous visit in the campaign
+-- key: enterprise_id, inspected_on, campaign
+-- not_null: enterprise_id, inspected_on, inspections
+-- materialized: table
+-- Distinct enterprises of any period without a DISTINCT over its rows: an enterprise has a visit in
+-- [d_from, d_to] exactly when one of its visits there follows no visit at or after d_from, i.e. its
+-- first visit in the period is the one whose previous visit is before d_from (or none).
+CREATE OR REPLACE VIEW mart_inspection_visits AS
+WITH visits AS (
+  SELECT enterprise_id, inspected_on, campaign, CAST(count(*) AS INTEGER) AS inspections
+  FROM mart_inspections
+  GROUP BY enterprise_id, inspected_on, campaign
+)
+SELECT
+  enterprise_id, inspected_on, campaign, inspections,
+  lag(inspected_on) OVER (PARTITION BY enterprise_id ORDER BY inspected_on, campaign NULLS FIRST) AS prev_on,
+  lag(inspected_on) OVER (PARTITION BY enterprise_id, campaign ORDER BY inspected_on)             AS prev_on_in_campaign
+FROM visits;
+
+-- model: mart_first_visit_in
+-- grain: scalar macro: a visit is its enterprise's first of a period starting d_from (see above)
+-- key: (none)
+CREATE OR REPLACE MACRO mart_first_visit_in(prev_on, d_from) AS prev_on IS NULL OR prev_on < d_from;
+
 -- model: mart_enterprises_inspected
 -- grain: one row: the period's inspections and distinct enterprises inspected
 -- key: (one row)
 -- args: period
 -- not_null: inspections, enterprises
 CREATE OR REPLACE MACRO mart_enterprises_inspected(d_from, d_to) AS TABLE
-SELECT CAST(count(*) AS INTEGER) AS inspections, CAST(count(DISTINCT enterprise_id) AS INTEGER) AS enterprises
-FROM mart_inspections_in(d_from, d_to);
+SELECT CAST(coalesce(sum(inspections), 0) AS INTEGER)                           AS inspections,
+       CAST(count(*) FILTER (mart_first_visit_in(prev_on, d_from)) AS INTEGER) AS enterprises
+FROM mart_inspection_visits
+WHERE inspected_on BETWEEN d_from AND d_to;
 
 -- model: mart_inspections_monthly
 -- grain: one month × campaign (NULL: not in a campaign) with inspections; enterprises are distinct

@@ -56,6 +56,50 @@ SELECT
 FROM mart_hazards
 GROUP BY ALL;
 
+-- model: mart_hazard_days
+-- grain: one day × slice of the hazards found that day: all of them, each category, each town,
+--   each campaign
+-- key: found_on, dimension, member
+-- not_null: found_on, dimension, member, hazards, general, major, major_listed, rectified
+-- accepted: dimension = total | category | town | campaign
+-- materialized: table
+-- (every period's counts are sums of these day rows)
+CREATE OR REPLACE VIEW mart_hazard_days AS
+SELECT
+  found_on,
+  CASE WHEN grouping(category) = 0 THEN 'category' WHEN grouping(town) = 0 THEN 'town'
+       WHEN grouping(campaign) = 0 THEN 'campaign' ELSE 'total' END      AS dimension,
+  CASE WHEN grouping(category) = 0 THEN category WHEN grouping(town) = 0 THEN town
+       WHEN grouping(campaign) = 0 THEN campaign ELSE '全区' END         AS member,
+  CAST(count(*) AS INTEGER)                                 AS hazards,
+  CAST(count(*) FILTER (NOT is_major) AS INTEGER)           AS general,
+  CAST(count(*) FILTER (is_major) AS INTEGER)               AS major,
+  CAST(count(*) FILTER (is_major AND listed) AS INTEGER)    AS major_listed,
+  CAST(count(*) FILTER (is_rectified) AS INTEGER)           AS rectified
+FROM mart_hazards
+GROUP BY GROUPING SETS ((found_on), (found_on, category), (found_on, town), (found_on, campaign))
+HAVING NOT (grouping(campaign) = 0 AND campaign IS NULL);  -- hazards of no campaign are in the total only
+
+-- model: mart_hazard_slices
+-- grain: one slice of the period's hazards (the slices of mart_hazard_days)
+-- key: dimension, member
+-- args: period
+-- not_null: dimension, member, hazards, general, major, major_listed, rectified, rectification_rate, first_on
+CREATE OR REPLACE MACRO mart_hazard_slices(d_from, d_to) AS TABLE
+SELECT
+  dimension,
+  member,
+  CAST(sum(hazards) AS INTEGER)                    AS hazards,
+  CAST(sum(general) AS INTEGER)                    AS general,
+  CAST(sum(major) AS INTEGER)                      AS major,
+  CAST(sum(major_listed) AS INTEGER)               AS major_listed,
+  CAST(sum(rectified) AS INTEGER)                  AS rectified,
+  mart_rate4(sum(rectified), sum(hazards))         AS rectification_rate,
+  min(found_on)                                    AS first_on
+FROM mart_hazard_days
+WHERE found_on BETWEEN d_from AND d_to
+GROUP BY dimension, member;
+
 -- model: mart_hazard_totals
 -- grain: one row: the period's hazards
 -- key: (one row)
@@ -63,13 +107,14 @@ GROUP BY ALL;
 -- not_null: total, general, major, major_listed, rectified, rectification_rate
 CREATE OR REPLACE MACRO mart_hazard_totals(d_from, d_to) AS TABLE
 SELECT
-  CAST(count(*) AS INTEGER)                                 AS total,
-  CAST(count(*) FILTER (NOT is_major) AS INTEGER)           AS general,
-  CAST(count(*) FILTER (is_major) AS INTEGER)               AS major,
-  CAST(count(*) FILTER (is_major AND listed) AS INTEGER)    AS major_listed,
-  CAST(count(*) FILTER (is_rectified) AS INTEGER)           AS rectified,
-  mart_rate4(count(*) FILTER (is_rectified), count(*))      AS rectification_rate
-FROM mart_hazards_in(d_from, d_to);
+  coalesce(max(hazards), 0)                                 AS total,
+  coalesce(max(general), 0)                                 AS general,
+  coalesce(max(major), 0)                                   AS major,
+  coalesce(max(major_listed), 0)                            AS major_listed,
+  coalesce(max(rectified), 0)                               AS rectified,
+  coalesce(max(rectification_rate), mart_rate4(0, 0))       AS rectification_rate
+FROM mart_hazard_slices(d_from, d_to)
+WHERE dimension = 'total';  -- one row or none; max() makes it exactly one
 
 -- model: mart_hazards_by_category
 -- grain: one hazard category with hazards found in the period
@@ -77,9 +122,9 @@ FROM mart_hazards_in(d_from, d_to);
 -- args: period
 -- not_null: category, hazards
 CREATE OR REPLACE MACRO mart_hazards_by_category(d_from, d_to) AS TABLE
-SELECT category, CAST(count(*) AS INTEGER) AS hazards
-FROM mart_hazards_in(d_from, d_to)
-GROUP BY category;
+SELECT member AS category, hazards
+FROM mart_hazard_slices(d_from, d_to)
+WHERE dimension = 'category';
 
 -- model: mart_hazards_by_town
 -- grain: one town with hazards found in the period
@@ -87,9 +132,9 @@ GROUP BY category;
 -- args: period
 -- not_null: town, hazards, major
 CREATE OR REPLACE MACRO mart_hazards_by_town(d_from, d_to) AS TABLE
-SELECT town, CAST(count(*) AS INTEGER) AS hazards, CAST(count(*) FILTER (is_major) AS INTEGER) AS major
-FROM mart_hazards_in(d_from, d_to)
-GROUP BY town;
+SELECT member AS town, hazards, major
+FROM mart_hazard_slices(d_from, d_to)
+WHERE dimension = 'town';
 
 -- model: mart_hazards_overdue
 -- grain: one hazard overdue on day d: found by d, 整改期限 before d, not rectified by d
@@ -108,8 +153,22 @@ WHERE found_on <= d
 -- key: hazard_no
 -- not_null: hazard_no, found_on, found_year, unit_name, enterprise_id, town, category, rectification, listed
 -- relationship: hazard_no -> mart_hazards.hazard_no
+-- materialized: table
 CREATE OR REPLACE VIEW mart_major_hazards AS
 SELECT hazard_no, found_on, year(found_on) AS found_year, unit_name, enterprise_id, town, industry, category, campaign,
        deadline, rectification, rectified_on, listed
 FROM int_hazards
 WHERE mart_is_major(level);
+
+-- model: mart_major_visits
+-- grain: one enterprise × day × campaign with major hazards found in that campaign, with the day of
+--   the enterprise's previous such day in the campaign (for distinct units per period, as in
+--   mart_inspection_visits)
+-- key: enterprise_id, found_on, campaign
+-- not_null: enterprise_id, found_on, campaign
+-- materialized: table
+CREATE OR REPLACE VIEW mart_major_visits AS
+SELECT
+  enterprise_id, found_on, campaign,
+  lag(found_on) OVER (PARTITION BY enterprise_id, campaign ORDER BY found_on) AS prev_on_in_campaign
+FROM (SELECT DISTINCT enterprise_id, found_on, campaign FROM mart_major_hazards WHERE campaign IS NOT NULL);

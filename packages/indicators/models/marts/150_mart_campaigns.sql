@@ -9,30 +9,23 @@
 CREATE OR REPLACE MACRO mart_campaigns(d_from, d_to) AS TABLE
 WITH ins AS (
   SELECT campaign,
-         CAST(count(*) AS INTEGER)                      AS inspections,
-         CAST(count(DISTINCT enterprise_id) AS INTEGER) AS enterprises,
-         min(inspected_on)                              AS first_on
-  FROM mart_inspections_in(d_from, d_to)
-  WHERE campaign IS NOT NULL
+         CAST(sum(inspections) AS INTEGER)                                                  AS inspections,
+         CAST(count(*) FILTER (mart_first_visit_in(prev_on_in_campaign, d_from)) AS INTEGER) AS enterprises,
+         min(inspected_on)                                                                  AS first_on
+  FROM mart_inspection_visits
+  WHERE inspected_on BETWEEN d_from AND d_to AND campaign IS NOT NULL
   GROUP BY campaign
 ),
 haz AS (
-  SELECT campaign,
-         CAST(count(*) AS INTEGER)                                    AS total,
-         CAST(count(*) FILTER (NOT is_major) AS INTEGER)              AS general,
-         CAST(count(*) FILTER (is_major) AS INTEGER)                  AS major,
-         CAST(count(*) FILTER (is_major AND listed) AS INTEGER)       AS major_listed,
-         min(found_on)                                                AS first_on
-  FROM mart_hazards_in(d_from, d_to)
-  WHERE campaign IS NOT NULL
-  GROUP BY campaign
+  SELECT member AS campaign, hazards AS total, general, major, major_listed, first_on
+  FROM mart_hazard_slices(d_from, d_to)
+  WHERE dimension = 'campaign'
 ),
 majors AS (
-  SELECT h.campaign, CAST(count(DISTINCT m.enterprise_id) AS INTEGER) AS units_with_major
-  FROM mart_hazards_in(d_from, d_to) h
-  JOIN mart_major_hazards m ON m.hazard_no = h.hazard_no
-  WHERE h.is_major AND h.campaign IS NOT NULL
-  GROUP BY h.campaign
+  SELECT campaign, CAST(count(*) FILTER (mart_first_visit_in(prev_on_in_campaign, d_from)) AS INTEGER) AS units_with_major
+  FROM mart_major_visits
+  WHERE found_on BETWEEN d_from AND d_to
+  GROUP BY campaign
 )
 SELECT
   coalesce(ins.campaign, haz.campaign)     AS campaign,

@@ -9,6 +9,7 @@
 -- not_null: certificate_no, holder_key, unit, unit_level, issued_on, valid_until, new_holder
 -- accepted: unit_level = bureau | town
 -- relationship: certificate_no -> stg_enforcers.certificate_no
+-- materialized: table
 CREATE OR REPLACE VIEW mart_certificates AS
 WITH certs AS (
   SELECT

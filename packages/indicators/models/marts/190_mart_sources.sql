@@ -5,6 +5,7 @@
 -- grain: one imported file that at least one row of cases, inspections, hazards or enforcers comes from
 -- key: batch_id, file_sha256
 -- not_null: batch_id, file_sha256, file_name, kind, rows, imported_at, as_of
+-- materialized: table
 CREATE OR REPLACE VIEW mart_sources AS
 WITH used AS (
   SELECT batch_id, file_sha256, count(*) AS rows FROM (

@@ -1,7 +1,8 @@
-// The warehouse, opened read-only for the data loaders, with the indicator models applied as
-// temporary objects of this connection (packages/indicators: applyModels({ temporary: true })).
+// The warehouse, opened read-only for the data loaders, with the indicator models: the stored ones
+// when current, else the same models as temporary objects of this connection (packages/indicators:
+// useModels).
 import path from "node:path";
-import { applyModels } from "@anjian/indicators";
+import { useModels } from "@anjian/indicators";
 import { defaultWarehousePath, openWarehouse, type Warehouse } from "@anjian/warehouse";
 
 /** The repository root: dashboards/leadership/src/data/lib → five levels up. */
@@ -15,7 +16,7 @@ export function warehousePath(): string {
 export async function openMarts(file: string = warehousePath()): Promise<Warehouse> {
   const warehouse = await openWarehouse(file, { readOnly: true });
   try {
-    await applyModels(warehouse.connection, { temporary: true });
+    await useModels(warehouse.connection);
   } catch (e) {
     warehouse.close();
     throw e;
