@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FiguresSchema } from "@anjian/indicators";
-import { CliError } from "@anjian/warehouse";
+import { applyModels, computeFigures, FiguresSchema, modelsUpToDate } from "@anjian/indicators";
+import { CliError, openWarehouse } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Output } from "./context.ts";
 import { defaultDocxName, figuresFormat, figuresPeriod, runFigures } from "./figures-command.ts";
@@ -179,6 +179,24 @@ describe("anjian figures on an imported warehouse", () => {
     const before = hash();
     expect(await runFigures({ year: "2023", format: "md", warehouse }, capture())).toBe(0);
     expect(hash()).toBe(before);
+  });
+
+  it("reads the models the import stored, which give what computing them on the spot gives", async () => {
+    const w = await openWarehouse(warehouse, { readOnly: true });
+    try {
+      expect(await modelsUpToDate(w.connection)).toBe(true);
+      const periods = [
+        { from: "2023-01-01", to: "2023-12-31" },
+        { from: "2023-05-11", to: "2023-07-05" },
+      ];
+      const stored = [];
+      for (const p of periods) stored.push(await computeFigures(w.connection, p));
+      await applyModels(w.connection, { temporary: true });
+      for (const [i, p] of periods.entries()) expect(await computeFigures(w.connection, p)).toEqual(stored[i]);
+      expect(stored[1]!.inspections.by_campaign["重大事故隐患专项排查整治2023行动"]).toEqual({ inspections: 2, enterprises: 2 });
+    } finally {
+      w.close();
+    }
   });
 
   it("a missing warehouse is exit code 1 with a message saying to import first", async () => {

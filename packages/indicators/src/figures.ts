@@ -83,20 +83,26 @@ export async function collectFigures(
             CAST(first_on AS VARCHAR) AS first_on
      FROM mart_campaigns(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY first_on, campaign`,
   );
-  const [hazards] = await q<{
-    total: number;
+  // The period's hazard totals and categories: one read of the hazard slices (mart_hazard_totals and
+  // mart_hazards_by_category are the same slices, one macro each).
+  const hazardSlices = await q<{
+    dimension: string;
+    member: string;
+    hazards: number;
     general: number;
     major: number;
     major_listed: number;
     rectified: number;
     rectification_rate: string;
   }>(
-    `SELECT total, general, major, major_listed, rectified, CAST(rectification_rate AS VARCHAR) AS rectification_rate
-     FROM mart_hazard_totals(CAST($from AS DATE), CAST($to AS DATE))`,
+    `SELECT dimension, member, hazards, general, major, major_listed, rectified, CAST(rectification_rate AS VARCHAR) AS rectification_rate
+     FROM mart_hazard_slices(CAST($from AS DATE), CAST($to AS DATE)) WHERE dimension IN ('total', 'category')`,
   );
-  const categories = await q<{ category: string; hazards: number }>(
-    "SELECT category, hazards FROM mart_hazards_by_category(CAST($from AS DATE), CAST($to AS DATE)) WHERE hazards > 0",
-  );
+  const hazardTotal = hazardSlices.find((h) => h.dimension === "total");
+  const hazards = hazardTotal && { ...hazardTotal, total: hazardTotal.hazards };
+  const categories = hazardSlices
+    .filter((h) => h.dimension === "category" && h.hazards > 0)
+    .map((h) => ({ category: h.member, hazards: h.hazards }));
   const units = await q<{ unit: string; unit_level: string; certified: number; new_certified: number }>(
     "SELECT unit, unit_level, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
   );

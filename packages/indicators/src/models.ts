@@ -8,7 +8,7 @@
 // tables. It records the models' hash and the data version they were computed from in meta.
 // Readers open the warehouse READ_ONLY (reading must never change it) and call `useModels(c)`: when
 // the stored copy is current (same code, same data) they read it as it is; otherwise (a warehouse
-// written by older code, or by something other than the import) they apply the same models as
+// written by older code, or an import whose refresh did not finish) they apply the same models as
 // temporary objects of their own connection, computed on the spot. Views and macros cannot be
 // created in a read-only database, but TEMP views, TEMP macros and TEMP tables can, and they shadow
 // stored objects of the same name (verified with DuckDB 1.5.6 through @duckdb/node-api). Either
@@ -60,7 +60,14 @@ export function loadModelFiles(dir: string = MODELS_DIR): ModelFile[] {
   return files.sort((a, b) => path.basename(a.file).localeCompare(path.basename(b.file)));
 }
 
-export function modelsHash(files: ModelFile[] = loadModelFiles()): string {
+let ownHash: string | undefined;
+
+/** The hash of the given model files; without them, of this code's (computed once per process). */
+export function modelsHash(files?: ModelFile[]): string {
+  if (!files) {
+    ownHash ??= modelsHash(loadModelFiles());
+    return ownHash;
+  }
   const h = crypto.createHash("sha256");
   for (const f of files) h.update(`${f.file}\0${f.sql}\0`);
   return h.digest("hex");
@@ -157,19 +164,17 @@ export interface ApplyOptions {
 }
 
 /**
- * What the stored models were computed from: the imported files and the rows of the four kinds. An
- * import that changes anything adds an imported file, so a changed version means stale tables.
+ * What the stored models were computed from: the files imported so far. Every import that changes
+ * anything records an imported file (the import is the warehouse's only writer), so a changed
+ * version means stale tables. The files table is small: readers check this before every use.
  */
 export async function dataVersion(connection: DuckDBConnection): Promise<string> {
-  const reader = await connection.runAndReadAll(
-    `SELECT concat_ws('|',
-       (SELECT count(*) FROM files WHERE status = 'imported'),
-       (SELECT max(imported_at) FROM files WHERE status = 'imported'),
-       (SELECT count(*) FROM cases), (SELECT count(*) FROM inspections),
-       (SELECT count(*) FROM hazards), (SELECT count(*) FROM enforcers))`,
-  );
+  const reader = await connection.runAndReadAll(`SELECT ${DATA_VERSION_SQL}`);
   return String(reader.getRows()[0]![0]);
 }
+
+const DATA_VERSION_SQL =
+  "(SELECT count(*) || '|' || coalesce(CAST(max(imported_at) AS VARCHAR), '') FROM files WHERE status = 'imported')";
 
 /**
  * Creates (or replaces) every model, in order. Idempotent.
@@ -187,6 +192,11 @@ export async function applyModels(connection: DuckDBConnection, options: ApplyOp
     for (const f of files) await runModelFile(connection, f, asTemporary(f.sql, materialize));
     return hash;
   }
+  // The day tables are written in day order (ORDER BY in their model) so that reading a few days skips
+  // the rest; a writer connection may have turned insertion order off for speed.
+  const order = await connection.runAndReadAll("SELECT current_setting('preserve_insertion_order')");
+  const preserve = String(order.getRows()[0]![0]);
+  await connection.run("SET preserve_insertion_order = true");
   await connection.run("BEGIN TRANSACTION");
   try {
     await dropChangedObjects(connection, parseModels(files), materialize);
@@ -200,6 +210,8 @@ export async function applyModels(connection: DuckDBConnection, options: ApplyOp
   } catch (e) {
     await connection.run("ROLLBACK");
     throw e;
+  } finally {
+    await connection.run(`SET preserve_insertion_order = ${preserve === "true"}`);
   }
   return hash;
 }
@@ -228,11 +240,13 @@ async function runModelFile(connection: DuckDBConnection, f: ModelFile, sql: str
 
 /** True when the models stored in the warehouse are the ones of this code, computed from its current data. */
 export async function modelsUpToDate(connection: DuckDBConnection): Promise<boolean> {
+  // One query: readers run this before every use.
   const reader = await connection.runAndReadAll(
-    "SELECT key, value FROM meta WHERE key IN ('models_hash', 'models_data_version')",
+    `SELECT (SELECT value FROM meta WHERE key = 'models_hash'), (SELECT value FROM meta WHERE key = 'models_data_version'),
+            ${DATA_VERSION_SQL}`,
   );
-  const meta = new Map(reader.getRows().map((r) => [String(r[0]), String(r[1])]));
-  return meta.get("models_hash") === modelsHash() && meta.get("models_data_version") === (await dataVersion(connection));
+  const [hash, stored, current] = reader.getRows()[0]!.map((v) => (v === null ? null : String(v)));
+  return hash === modelsHash() && stored !== null && stored === current;
 }
 
 /**

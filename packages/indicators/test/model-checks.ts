@@ -14,6 +14,9 @@ export const PERIODS: Period[] = [
   { from: "2024-01-01", to: "2024-12-31" },
   { from: "2023-05-01", to: "2023-08-31" },
   { from: "2023-03-15", to: "2023-06-15" },
+  // no whole month: within one month, and across two
+  { from: "2023-06-10", to: "2023-06-20" },
+  { from: "2023-06-20", to: "2023-07-10" },
 ];
 export const INVARIANTS = fs
   .readdirSync(path.join(MODELS_DIR, "tests"))

@@ -104,9 +104,13 @@ describe("stored models and readers", () => {
       expect(await total(ro.connection)).toBe(9);
       ro.close();
 
-      // A write that did not refresh the models (not through the import): the stored tables are stale.
+      // An import whose refresh did not run (it failed, or the process was killed): stale tables.
       const rw = await openWarehouse(t.file);
       await insertRows(rw.connection, "cases", [{ case_no: "NEW1", decided_on: "2023-11-11", fine_yuan: "100" }]);
+      await rw.connection.run(
+        `INSERT INTO files (batch_id, seq, path, file_name, file_sha256, size_bytes, kind, status, imported_at)
+         VALUES ('b2', 0, 'x.csv', 'x.csv', 'sha-x', 1, 'cases', 'imported', TIMESTAMP '2024-02-01 10:00:00')`,
+      );
       rw.close();
       ro = await openWarehouse(t.file, { readOnly: true });
       expect(await modelsUpToDate(ro.connection)).toBe(false);
@@ -185,8 +189,9 @@ describe("generic and singular tests on the hand-made district", () => {
        UNION ALL SELECT * FROM mart_cases WHERE case_no = 'C01'`,
     );
     await c.run("CREATE TEMP VIEW mart_cases AS SELECT * FROM broken_cases");
-    // The day slices are a stored table: recompute them from the broken mart, as a refresh would.
-    await c.run(modelStatement("mart_case_days").replace("CREATE OR REPLACE VIEW", "CREATE TEMP TABLE"));
+    // The day and month slices are stored tables: recompute them from the broken mart, as a refresh would.
+    for (const name of ["mart_case_days", "mart_case_months"])
+      await c.run(modelStatement(name).replace("CREATE OR REPLACE VIEW", "CREATE TEMP TABLE"));
     try {
       const inv = INVARIANTS.find((i) => i.name === "cases_bureau_plus_towns_is_total.sql")!;
       expect((await rows(c, inv.sql, PERIODS[1]!)).length).toBeGreaterThan(0);
@@ -196,6 +201,7 @@ describe("generic and singular tests on the hand-made district", () => {
         expect((await rows(c, check.sql, PERIODS[1]!)).length, name).toBeGreaterThan(0);
       }
     } finally {
+      await c.run("DROP TABLE temp.mart_case_months");
       await c.run("DROP TABLE temp.mart_case_days");
       await c.run("DROP VIEW temp.mart_cases");
       await c.run("DROP TABLE temp.broken_cases");

@@ -75,7 +75,8 @@ GROUP BY ALL;
 -- not_null: decided_on, dimension, member, cases, fine_yuan, dual_penalty, legal_review
 -- accepted: dimension = total | unit_level | unit | procedure | unit_level_procedure | town | industry
 -- materialized: table
--- (every period's totals are sums of these day rows: exact, as fine_yuan is a DECIMAL sum in 元)
+-- (every period's totals are sums of these rows and of mart_case_months: exact, as fine_yuan is a
+-- DECIMAL sum in 元; a day's or a month's sum fits DECIMAL(18, 2) by far)
 CREATE OR REPLACE VIEW mart_case_days AS
 SELECT
   decided_on,
@@ -98,12 +99,31 @@ SELECT
     '全区'
   )                                                AS member,
   CAST(count(*) AS INTEGER)                        AS cases,
-  CAST(sum(fine_yuan) AS DECIMAL(38, 2))           AS fine_yuan,
+  CAST(sum(fine_yuan) AS DECIMAL(18, 2))           AS fine_yuan,
   CAST(count(*) FILTER (dual_penalty) AS INTEGER)  AS dual_penalty,
   CAST(count(*) FILTER (legal_review) AS INTEGER)  AS legal_review
 FROM mart_cases
 GROUP BY GROUPING SETS ((decided_on), (decided_on, unit_level), (decided_on, unit), (decided_on, procedure_type),
-                        (decided_on, unit_level, procedure_type), (decided_on, town), (decided_on, industry));
+                        (decided_on, unit_level, procedure_type), (decided_on, town), (decided_on, industry))
+ORDER BY decided_on;
+
+-- model: mart_case_months
+-- grain: one month × slice of the decided cases of that month (the slices of mart_case_days)
+-- key: month, dimension, member
+-- not_null: month, dimension, member, cases, fine_yuan, dual_penalty, legal_review
+-- materialized: table
+CREATE OR REPLACE VIEW mart_case_months AS
+SELECT
+  mart_month_of(decided_on)                        AS month,
+  dimension,
+  member,
+  CAST(sum(cases) AS INTEGER)                      AS cases,
+  CAST(sum(fine_yuan) AS DECIMAL(18, 2))           AS fine_yuan,
+  CAST(sum(dual_penalty) AS INTEGER)               AS dual_penalty,
+  CAST(sum(legal_review) AS INTEGER)               AS legal_review
+FROM mart_case_days
+GROUP BY ALL
+ORDER BY month;
 
 -- model: mart_case_totals
 -- grain: one slice of the period's decided cases (the slices of mart_case_days)
@@ -120,8 +140,13 @@ SELECT
   mart_wan(sum(fine_yuan))                         AS amount_wan,
   CAST(sum(dual_penalty) AS INTEGER)               AS dual_penalty,
   CAST(sum(legal_review) AS INTEGER)               AS legal_review
-FROM mart_case_days
-WHERE decided_on BETWEEN d_from AND d_to
+FROM (
+  SELECT dimension, member, cases, fine_yuan, dual_penalty, legal_review
+  FROM mart_case_months WHERE mart_month_inside(month, d_from, d_to)
+  UNION ALL
+  SELECT dimension, member, cases, fine_yuan, dual_penalty, legal_review
+  FROM mart_case_days WHERE mart_day_in_part_month(decided_on, d_from, d_to)
+)
 GROUP BY dimension, member;
 
 -- model: mart_is_withdrawn

@@ -48,7 +48,36 @@ SELECT
   enterprise_id, inspected_on, campaign, inspections,
   lag(inspected_on) OVER (PARTITION BY enterprise_id ORDER BY inspected_on, campaign NULLS FIRST) AS prev_on,
   lag(inspected_on) OVER (PARTITION BY enterprise_id, campaign ORDER BY inspected_on)             AS prev_on_in_campaign
-FROM visits;
+FROM visits
+ORDER BY inspected_on;
+
+-- model: mart_visit_months
+-- grain: one month × day of the previous visit (NULL: none) of the visits of mart_inspection_visits
+-- key: month, prev_on
+-- not_null: month, visits, inspections
+-- materialized: table
+-- (whether a visit is its enterprise's first of a period depends only on its previous visit, so the
+-- visits of whole months can be counted by that day: see mart_enterprises_inspected)
+CREATE OR REPLACE VIEW mart_visit_months AS
+SELECT mart_month_of(inspected_on) AS month, prev_on,
+       CAST(count(*) AS INTEGER) AS visits, CAST(sum(inspections) AS INTEGER) AS inspections
+FROM mart_inspection_visits
+GROUP BY ALL
+ORDER BY month;
+
+-- model: mart_campaign_visit_months
+-- grain: one month × campaign × day of the previous visit in the campaign (NULL: none) of the
+--   campaign visits of mart_inspection_visits
+-- key: month, campaign, prev_on_in_campaign
+-- not_null: month, campaign, visits, inspections, first_on
+-- materialized: table
+CREATE OR REPLACE VIEW mart_campaign_visit_months AS
+SELECT mart_month_of(inspected_on) AS month, campaign, prev_on_in_campaign,
+       CAST(count(*) AS INTEGER) AS visits, CAST(sum(inspections) AS INTEGER) AS inspections, min(inspected_on) AS first_on
+FROM mart_inspection_visits
+WHERE campaign IS NOT NULL
+GROUP BY ALL
+ORDER BY month;
 
 -- model: mart_first_visit_in
 -- grain: scalar macro: a visit is its enterprise's first of a period starting d_from (see above)
@@ -61,10 +90,14 @@ CREATE OR REPLACE MACRO mart_first_visit_in(prev_on, d_from) AS prev_on IS NULL 
 -- args: period
 -- not_null: inspections, enterprises
 CREATE OR REPLACE MACRO mart_enterprises_inspected(d_from, d_to) AS TABLE
-SELECT CAST(coalesce(sum(inspections), 0) AS INTEGER)                           AS inspections,
-       CAST(count(*) FILTER (mart_first_visit_in(prev_on, d_from)) AS INTEGER) AS enterprises
-FROM mart_inspection_visits
-WHERE inspected_on BETWEEN d_from AND d_to;
+SELECT CAST(coalesce(sum(inspections), 0) AS INTEGER)                                  AS inspections,
+       CAST(coalesce(sum(visits) FILTER (mart_first_visit_in(prev_on, d_from)), 0) AS INTEGER) AS enterprises
+FROM (
+  SELECT prev_on, visits, inspections FROM mart_visit_months WHERE mart_month_inside(month, d_from, d_to)
+  UNION ALL
+  SELECT prev_on, 1, inspections FROM mart_inspection_visits
+  WHERE mart_day_in_part_month(inspected_on, d_from, d_to)
+);
 
 -- model: mart_inspections_monthly
 -- grain: one month × campaign (NULL: not in a campaign) with inspections; enterprises are distinct

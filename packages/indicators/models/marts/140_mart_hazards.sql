@@ -63,7 +63,7 @@ GROUP BY ALL;
 -- not_null: found_on, dimension, member, hazards, general, major, major_listed, rectified
 -- accepted: dimension = total | category | town | campaign
 -- materialized: table
--- (every period's counts are sums of these day rows)
+-- (every period's counts are sums of these rows and of mart_hazard_months)
 CREATE OR REPLACE VIEW mart_hazard_days AS
 SELECT
   found_on,
@@ -78,10 +78,31 @@ SELECT
   CAST(count(*) FILTER (is_rectified) AS INTEGER)           AS rectified
 FROM mart_hazards
 GROUP BY GROUPING SETS ((found_on), (found_on, category), (found_on, town), (found_on, campaign))
-HAVING NOT (grouping(campaign) = 0 AND campaign IS NULL);  -- hazards of no campaign are in the total only
+HAVING NOT (grouping(campaign) = 0 AND campaign IS NULL)  -- hazards of no campaign are in the total only
+ORDER BY found_on;
+
+-- model: mart_hazard_months
+-- grain: one month × slice of the hazards found that month (the slices of mart_hazard_days)
+-- key: month, dimension, member
+-- not_null: month, dimension, member, hazards, general, major, major_listed, rectified, first_on
+-- materialized: table
+CREATE OR REPLACE VIEW mart_hazard_months AS
+SELECT
+  mart_month_of(found_on)                          AS month,
+  dimension,
+  member,
+  CAST(sum(hazards) AS INTEGER)                    AS hazards,
+  CAST(sum(general) AS INTEGER)                    AS general,
+  CAST(sum(major) AS INTEGER)                      AS major,
+  CAST(sum(major_listed) AS INTEGER)               AS major_listed,
+  CAST(sum(rectified) AS INTEGER)                  AS rectified,
+  min(found_on)                                    AS first_on
+FROM mart_hazard_days
+GROUP BY ALL
+ORDER BY month;
 
 -- model: mart_hazard_slices
--- grain: one slice of the period's hazards (the slices of mart_hazard_days)
+-- grain: one slice of the period's hazards (the slices of mart_hazard_days and mart_hazard_months)
 -- key: dimension, member
 -- args: period
 -- not_null: dimension, member, hazards, general, major, major_listed, rectified, rectification_rate, first_on
@@ -95,9 +116,14 @@ SELECT
   CAST(sum(major_listed) AS INTEGER)               AS major_listed,
   CAST(sum(rectified) AS INTEGER)                  AS rectified,
   mart_rate4(sum(rectified), sum(hazards))         AS rectification_rate,
-  min(found_on)                                    AS first_on
-FROM mart_hazard_days
-WHERE found_on BETWEEN d_from AND d_to
+  min(first_on)                                    AS first_on
+FROM (
+  SELECT dimension, member, hazards, general, major, major_listed, rectified, first_on
+  FROM mart_hazard_months WHERE mart_month_inside(month, d_from, d_to)
+  UNION ALL
+  SELECT dimension, member, hazards, general, major, major_listed, rectified, found_on
+  FROM mart_hazard_days WHERE mart_day_in_part_month(found_on, d_from, d_to)
+)
 GROUP BY dimension, member;
 
 -- model: mart_hazard_totals
@@ -171,4 +197,5 @@ CREATE OR REPLACE VIEW mart_major_visits AS
 SELECT
   enterprise_id, found_on, campaign,
   lag(found_on) OVER (PARTITION BY enterprise_id, campaign ORDER BY found_on) AS prev_on_in_campaign
-FROM (SELECT DISTINCT enterprise_id, found_on, campaign FROM mart_major_hazards WHERE campaign IS NOT NULL);
+FROM (SELECT DISTINCT enterprise_id, found_on, campaign FROM mart_major_hazards WHERE campaign IS NOT NULL)
+ORDER BY found_on;

@@ -32,6 +32,16 @@ SELECT
   ) AS new_holder
 FROM certs;
 
+-- model: mart_valid_on
+-- grain: scalar macro: a certificate is valid on day d (issued by then, and d not after its last valid day)
+-- key: (none)
+CREATE OR REPLACE MACRO mart_valid_on(issued_on, valid_through, d) AS issued_on <= d AND d <= valid_through;
+
+-- model: mart_is_new_in
+-- grain: scalar macro: a certificate is new in the period: issued in it, to a new holder
+-- key: (none)
+CREATE OR REPLACE MACRO mart_is_new_in(issued_on, new_holder, d_from, d_to) AS issued_on BETWEEN d_from AND d_to AND new_holder;
+
 -- model: mart_certificates_valid_on
 -- grain: one certificate valid on day d
 -- key: certificate_no
@@ -39,7 +49,7 @@ FROM certs;
 -- relationship: certificate_no -> mart_certificates.certificate_no
 CREATE OR REPLACE MACRO mart_certificates_valid_on(d) AS TABLE
 SELECT * FROM mart_certificates
-WHERE issued_on <= d AND d <= valid_through;
+WHERE mart_valid_on(issued_on, valid_through, d);
 
 -- model: mart_enforcer_totals
 -- grain: one unit with certificates valid on the period's last day or new in the period
@@ -48,23 +58,14 @@ WHERE issued_on <= d AND d <= valid_through;
 -- not_null: unit, unit_level, certified, new_certified
 -- accepted: unit_level = bureau | town
 CREATE OR REPLACE MACRO mart_enforcer_totals(d_from, d_to) AS TABLE
-WITH valid AS (
-  SELECT unit, any_value(unit_level) AS unit_level, CAST(count(*) AS INTEGER) AS certified
-  FROM mart_certificates_valid_on(d_to)
-  GROUP BY unit
-),
-fresh AS (
-  SELECT unit, any_value(unit_level) AS unit_level, CAST(count(*) AS INTEGER) AS new_certified
-  FROM mart_certificates
-  WHERE issued_on BETWEEN d_from AND d_to AND new_holder
-  GROUP BY unit
-)
 SELECT
-  coalesce(valid.unit, fresh.unit)             AS unit,
-  coalesce(valid.unit_level, fresh.unit_level) AS unit_level,
-  coalesce(valid.certified, 0)                 AS certified,
-  coalesce(fresh.new_certified, 0)             AS new_certified
-FROM valid FULL OUTER JOIN fresh ON valid.unit = fresh.unit;
+  unit,
+  any_value(unit_level)                                                                      AS unit_level,
+  CAST(count(*) FILTER (mart_valid_on(issued_on, valid_through, d_to)) AS INTEGER)           AS certified,
+  CAST(count(*) FILTER (mart_is_new_in(issued_on, new_holder, d_from, d_to)) AS INTEGER)     AS new_certified
+FROM mart_certificates
+WHERE mart_valid_on(issued_on, valid_through, d_to) OR mart_is_new_in(issued_on, new_holder, d_from, d_to)
+GROUP BY unit;
 
 -- model: mart_certificates_expiring
 -- grain: one certificate valid on day d whose 有效期至 falls within `days` days after d

@@ -17,6 +17,6 @@ days AS (
   SELECT * FROM mart_hazard_slices(CAST($from AS DATE), CAST($to AS DATE)) WHERE dimension IN ('total', 'category', 'campaign')
 )
 SELECT coalesce(r.dimension, d.dimension) AS dimension, coalesce(r.member, d.member) AS member
-FROM rows r FULL OUTER JOIN days d ON r.dimension = d.dimension AND r.member = d.member
+FROM (SELECT * FROM rows WHERE hazards > 0) r FULL OUTER JOIN days d ON r.dimension = d.dimension AND r.member = d.member
 WHERE r.hazards IS DISTINCT FROM d.hazards OR r.major IS DISTINCT FROM d.major
    OR r.major_listed IS DISTINCT FROM d.major_listed OR r.rectified IS DISTINCT FROM d.rectified;
