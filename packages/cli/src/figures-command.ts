@@ -13,8 +13,9 @@ import {
   type Period,
   parseDateArg,
   reportDocx,
+  openReaders,
+  type ReaderPool,
   reportMarkdown,
-  useModels,
 } from "@anjian/indicators";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { CliError, openWarehouse } from "@anjian/warehouse";
@@ -79,9 +80,10 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
 
   const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
   let content: string | Buffer;
+  let readers: ReaderPool["readers"];
   try {
     try {
-      await useModels(warehouse.connection);
+      ({ readers } = await openReaders(warehouse));
     } catch (e) {
       throw new CliError(
         `数据仓库 ${warehouse.path} 的结构与本程序不符，无法计算年报数据（${(e as Error).message.split("\n")[0]}）。` +
@@ -90,10 +92,10 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
       );
     }
     if (format === "json") {
-      const figures = FiguresSchema.parse(await computeFigures(warehouse.connection, period, resolver));
+      const figures = FiguresSchema.parse(await computeFigures(readers, period, resolver));
       content = `${JSON.stringify(figures, null, 2)}\n`;
     } else {
-      const data = await buildReportData(warehouse.connection, period, resolver);
+      const data = await buildReportData(readers, period, resolver);
       content = format === "md" ? reportMarkdown(data) : await reportDocx(data);
     }
   } finally {

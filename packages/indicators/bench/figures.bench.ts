@@ -1,4 +1,4 @@
-// npm run bench:figures [-- --scale 0.1] [--runs 3] [--threads N]
+// npm run bench:figures [-- --scale 0.1] [--runs 9] [--threads N]
 // Times the figures of one year (2023) on a province-size warehouse made directly in SQL
 // (bench/province.sql: 1 000 000 cases, 2 000 000 inspections, 5 000 000 hazards, 20 000
 // certificates at --scale 1), against the floor: one hand-written query that computes only the
@@ -15,12 +15,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
-import { openWarehouse, queryRows } from "@anjian/warehouse";
+import { openWarehouse, queryRows, type Warehouse } from "@anjian/warehouse";
 import { computeFigures } from "../src/figures.ts";
-import { applyModels, modelsUpToDate, useModels } from "../src/models.ts";
+import { applyModels, modelsUpToDate } from "../src/models.ts";
+import { openReaders } from "../src/readers.ts";
 
 const { values } = parseArgs({
-  options: { scale: { type: "string", default: "1" }, runs: { type: "string", default: "3" }, threads: { type: "string" } },
+  options: { scale: { type: "string", default: "1" }, runs: { type: "string", default: "9" }, threads: { type: "string" } },
 });
 const scale = Number(values.scale);
 const runs = Math.max(1, Number(values.runs));
@@ -119,13 +120,13 @@ const floorCold: number[] = [];
 const floorWarm: number[] = [];
 const figuresCold: number[] = [];
 const figuresWarm: number[] = [];
-async function timedOpen(work: (c: DuckDBConnection) => Promise<unknown>, cold: number[], warm: number[]): Promise<void> {
+async function timedOpen(work: (w: Warehouse) => Promise<unknown>, cold: number[], warm: number[]): Promise<void> {
   const w = await openWarehouse(file, { readOnly: true });
   try {
     await setThreads(w.connection);
     for (const into of [cold, warm]) {
       const t0 = performance.now();
-      await work(w.connection);
+      await work(w);
       into.push(ms(t0));
     }
   } finally {
@@ -133,13 +134,14 @@ async function timedOpen(work: (c: DuckDBConnection) => Promise<unknown>, cold: 
   }
 }
 for (let r = 0; r < runs; r++) {
-  await timedOpen((c) => queryRows(c, FLOOR_SQL, period), floorCold, floorWarm);
+  await timedOpen((w) => queryRows(w.connection, FLOOR_SQL, period), floorCold, floorWarm);
   // What `anjian figures` does: take the stored models (current after the refresh) and compute
-  // every figure of 2023.
+  // every figure of 2023, its independent queries on a few connections at once.
   await timedOpen(
-    async (c) => {
-      if ((await useModels(c)) !== "stored") throw new Error("the stored models were not current");
-      await computeFigures(c, period, resolver);
+    async (w) => {
+      const pool = await openReaders(w);
+      if (pool.models !== "stored") throw new Error("the stored models were not current");
+      await computeFigures(pool.readers, period, resolver);
     },
     figuresCold,
     figuresWarm,

@@ -53,39 +53,57 @@ function profileResolver(): ProfileResolver {
   return defaultResolver;
 }
 
-/** The figures JSON for one period. The models must be applied on the connection (applyModels). */
-export async function computeFigures(connection: DuckDBConnection, period: Period, resolver?: ProfileResolver): Promise<Figures> {
-  return (await collectFigures(connection, period, resolver)).figures;
+/**
+ * One connection, or several to the same warehouse (see readerPool): the figures' queries are
+ * independent, and run at the same time on several connections.
+ */
+export type Readers = DuckDBConnection | DuckDBConnection[];
+
+/** The figures JSON for one period. The models must be usable on the connections (useModels). */
+export async function computeFigures(readers: Readers, period: Period, resolver?: ProfileResolver): Promise<Figures> {
+  return (await collectFigures(readers, period, resolver)).figures;
 }
 
 export async function collectFigures(
-  connection: DuckDBConnection,
+  readers: Readers,
   period: Period,
   resolver: ProfileResolver = profileResolver(),
 ): Promise<FiguresResult> {
   const p = { from: period.from, to: period.to };
-  const q = <T>(sql: string) => queryRows<T>(connection, sql, p);
+  // Each query goes to the connection that has waited least; one query at a time per connection.
+  const pool = Array.isArray(readers) ? readers : [readers];
+  const queues: Promise<unknown>[] = pool.map(() => Promise.resolve());
+  let turn = 0;
+  const q = <T>(sql: string): Promise<T[]> => {
+    const i = turn++ % pool.length;
+    const result = queues[i]!.then(() => queryRows<T>(pool[i]!, sql, p));
+    queues[i] = result.catch(() => {});
+    return result;
+  };
 
-  const slices = await q<CaseSlice>(
+  const slicesQ = q<CaseSlice>(
     `SELECT dimension, member, cases, CAST(fine_yuan AS VARCHAR) AS fine_yuan, CAST(amount_wan AS VARCHAR) AS amount_wan,
             dual_penalty, legal_review
      FROM mart_case_totals(CAST($from AS DATE), CAST($to AS DATE))`,
   );
-  const [stop] = await q<{ n: number }>(
-    "SELECT CAST(count(*) AS INTEGER) AS n FROM mart_stop_production_parties(CAST($from AS DATE), CAST($to AS DATE))",
+  const stopQ = q<{ n: number }>(
+    "SELECT parties AS n FROM mart_stop_production_count(CAST($from AS DATE), CAST($to AS DATE))",
   );
-  const [pending] = await q<{ n: number }>("SELECT pending AS n FROM mart_pending_count(CAST($from AS DATE), CAST($to AS DATE))");
-  const [inspected] = await q<{ inspections: number; enterprises: number }>(
+  const pendingQ = q<{ n: number }>("SELECT pending AS n FROM mart_pending_count(CAST($from AS DATE), CAST($to AS DATE))");
+  const inspectedQ = q<{ inspections: number; enterprises: number }>(
     "SELECT inspections, enterprises FROM mart_enterprises_inspected(CAST($from AS DATE), CAST($to AS DATE))",
   );
-  const campaigns = await q<CampaignRow>(
-    `SELECT campaign, inspections, enterprises, total, general, major, major_listed, units_with_major,
-            CAST(first_on AS VARCHAR) AS first_on
-     FROM mart_campaigns(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY first_on, campaign`,
+  // Campaigns: the parts of mart_campaigns side by side (its hazard part comes with the hazard slices).
+  const campaignInspectionsQ = q<{ campaign: string; inspections: number; enterprises: number; first_on: string }>(
+    `SELECT campaign, inspections, enterprises, CAST(first_on AS VARCHAR) AS first_on
+     FROM mart_campaign_inspections(CAST($from AS DATE), CAST($to AS DATE))`,
   );
-  // The period's hazard totals and categories: one read of the hazard slices (mart_hazard_totals and
-  // mart_hazards_by_category are the same slices, one macro each).
-  const hazardSlices = await q<{
+  const campaignMajorsQ = q<{ campaign: string; units_with_major: number }>(
+    "SELECT campaign, units_with_major FROM mart_campaign_units_with_major(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+  // The period's hazard totals, categories and campaigns: one read of the hazard slices
+  // (mart_hazard_totals and mart_hazards_by_category are the same slices, one macro each).
+  const hazardSlicesQ = q<{
     dimension: string;
     member: string;
     hazards: number;
@@ -94,18 +112,37 @@ export async function collectFigures(
     major_listed: number;
     rectified: number;
     rectification_rate: string;
+    first_on: string;
   }>(
-    `SELECT dimension, member, hazards, general, major, major_listed, rectified, CAST(rectification_rate AS VARCHAR) AS rectification_rate
-     FROM mart_hazard_slices(CAST($from AS DATE), CAST($to AS DATE)) WHERE dimension IN ('total', 'category')`,
+    `SELECT dimension, member, hazards, general, major, major_listed, rectified, CAST(rectification_rate AS VARCHAR) AS rectification_rate,
+            CAST(first_on AS VARCHAR) AS first_on
+     FROM mart_hazard_slices(CAST($from AS DATE), CAST($to AS DATE)) WHERE dimension IN ('total', 'category', 'campaign')`,
+  );
+  const unitsQ = q<{ unit: string; unit_level: string; certified: number; new_certified: number }>(
+    "SELECT unit, unit_level, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+
+  // All issued above; wait for them together.
+  const [slices, [stop], [pending], [inspected], campaignInspections, campaignMajors, hazardSlices, units] = await Promise.all([
+    slicesQ,
+    stopQ,
+    pendingQ,
+    inspectedQ,
+    campaignInspectionsQ,
+    campaignMajorsQ,
+    hazardSlicesQ,
+    unitsQ,
+  ]);
+  const campaigns = joinCampaigns(
+    campaignInspections,
+    hazardSlices.filter((h) => h.dimension === "campaign"),
+    campaignMajors,
   );
   const hazardTotal = hazardSlices.find((h) => h.dimension === "total");
   const hazards = hazardTotal && { ...hazardTotal, total: hazardTotal.hazards };
   const categories = hazardSlices
     .filter((h) => h.dimension === "category" && h.hazards > 0)
     .map((h) => ({ category: h.member, hazards: h.hazards }));
-  const units = await q<{ unit: string; unit_level: string; certified: number; new_certified: number }>(
-    "SELECT unit, unit_level, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
-  );
 
   const slice = (dimension: string, member: string): CaseSlice | undefined =>
     slices.find((s) => s.dimension === dimension && s.member === member);
@@ -199,6 +236,34 @@ export async function collectFigures(
     inspections: inspected?.inspections ?? 0,
   };
   return { figures: FiguresSchema.parse(figures), detail };
+}
+
+/** The rows of mart_campaigns from its three parts (as its full outer join does), by first day. */
+function joinCampaigns(
+  inspections: { campaign: string; inspections: number; enterprises: number; first_on: string }[],
+  hazards: { member: string; hazards: number; general: number; major: number; major_listed: number; first_on: string }[],
+  majors: { campaign: string; units_with_major: number }[],
+): CampaignRow[] {
+  const rows = new Map<string, CampaignRow>();
+  const row = (campaign: string) => {
+    let r = rows.get(campaign);
+    if (!r) {
+      r = { campaign, inspections: 0, enterprises: 0, total: 0, general: 0, major: 0, major_listed: 0, units_with_major: 0, first_on: "" };
+      rows.set(campaign, r);
+    }
+    return r;
+  };
+  const earlier = (a: string, b: string) => (a === "" || b < a ? b : a);
+  for (const i of inspections) {
+    const r = row(i.campaign);
+    Object.assign(r, { inspections: i.inspections, enterprises: i.enterprises, first_on: earlier(r.first_on, i.first_on) });
+  }
+  for (const h of hazards) {
+    const r = row(h.member);
+    Object.assign(r, { total: h.hazards, general: h.general, major: h.major, major_listed: h.major_listed, first_on: earlier(r.first_on, h.first_on) });
+  }
+  for (const m of majors) if (rows.has(m.campaign)) row(m.campaign).units_with_major = m.units_with_major;
+  return [...rows.values()].sort((a, b) => (a.first_on === b.first_on ? (a.campaign < b.campaign ? -1 : 1) : a.first_on < b.first_on ? -1 : 1));
 }
 
 /** The known names in their order (all of them, or only those present), then any others found, sorted. */

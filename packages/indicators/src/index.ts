@@ -1,4 +1,4 @@
-export { collectFigures, computeFigures, type FiguresDetail, type FiguresResult, PROCEDURES } from "./figures.ts";
+export { collectFigures, computeFigures, type FiguresDetail, type FiguresResult, PROCEDURES, type Readers } from "./figures.ts";
 export { type CountAmount, type Figures, FiguresSchema } from "./figures-schema.ts";
 export {
   type ApplyOptions,
@@ -16,6 +16,7 @@ export {
 } from "./models.ts";
 export { dateZh, isIsoDate, isWholeYear, type Period, parseDateArg, previousPeriod, yearPeriod } from "./period.ts";
 export { buildReportData, type ReportData, readSources, type Sources } from "./report-data.ts";
+export { openReaders, type ReaderPool } from "./readers.ts";
 export { FONTS, renderDocx, reportDocx } from "./report-docx.ts";
 export { renderMarkdown, reportMarkdown } from "./report-md.ts";
 export { type Block, change, reportBlocks, sourceLine } from "./report-text.ts";

@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
-import { collectFigures, type FiguresResult } from "./figures.ts";
+import { collectFigures, type FiguresResult, type Readers } from "./figures.ts";
 import { type Period, previousPeriod } from "./period.ts";
 
 export interface Sources {
@@ -29,10 +29,11 @@ export interface ReportData {
   districtName: string;
 }
 
-export async function buildReportData(connection: DuckDBConnection, period: Period, resolver: ProfileResolver): Promise<ReportData> {
-  const current = await collectFigures(connection, period, resolver);
+export async function buildReportData(readers: Readers, period: Period, resolver: ProfileResolver): Promise<ReportData> {
+  const connection = Array.isArray(readers) ? readers[0]! : readers;
+  const current = await collectFigures(readers, period, resolver);
   const prevPeriod = previousPeriod(period);
-  const prev = await collectFigures(connection, prevPeriod, resolver);
+  const prev = await collectFigures(readers, prevPeriod, resolver);
   const f = prev.figures;
   return {
     period,

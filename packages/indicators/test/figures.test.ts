@@ -1,8 +1,10 @@
+import { queryRows } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeFigures } from "../src/figures.ts";
 import { FiguresSchema } from "../src/figures-schema.ts";
 import { applyModels } from "../src/models.ts";
 import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
+import { PERIODS } from "./model-checks.ts";
 import { EXPECTED_2023, loadScenario } from "./scenario.ts";
 
 let t: TempWarehouse;
@@ -20,6 +22,32 @@ describe("computeFigures on the hand-made district", () => {
     expect(figures).toEqual(EXPECTED_2023);
     expect(JSON.stringify(Object.keys(figures.cases.by_town))).toBe(JSON.stringify(Object.keys(EXPECTED_2023.cases.by_town)));
     expect(() => FiguresSchema.parse(figures)).not.toThrow();
+  });
+
+  it("gives each campaign as mart_campaigns does, in its order, on several connections at once", async () => {
+    const c = t.warehouse.connection;
+    const pool = [c, await t.warehouse.connect(), await t.warehouse.connect()];
+    for (const p of PERIODS) {
+      const figures = await computeFigures(pool, p);
+      expect(figures).toEqual(await computeFigures(c, p));
+      const rows = await queryRows<Record<string, number | string>>(
+        c,
+        `SELECT campaign, inspections, enterprises, total, general, major, major_listed, units_with_major
+         FROM mart_campaigns(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY first_on, campaign`,
+        { from: p.from, to: p.to },
+      );
+      expect(Object.keys(figures.inspections.by_campaign), `${p.from}..${p.to}`).toEqual(rows.map((r) => r.campaign));
+      for (const r of rows) {
+        expect(figures.inspections.by_campaign[r.campaign as string]).toEqual({ inspections: r.inspections, enterprises: r.enterprises });
+        expect(figures.hazards.by_campaign[r.campaign as string]).toEqual({
+          total: r.total,
+          general: r.general,
+          major: r.major,
+          major_listed: r.major_listed,
+          units_with_major: r.units_with_major,
+        });
+      }
+    }
   });
 
   it("gives every key, zeros included, for a period without data", async () => {

@@ -11,6 +11,11 @@ export interface Warehouse {
   path: string;
   connection: DuckDBConnection;
   readOnly: boolean;
+  /**
+   * A further connection to the same database, set up like the first: independent queries can run
+   * on several at once (DuckDB plans each query on one thread). Closed with the warehouse.
+   */
+  connect(): Promise<DuckDBConnection>;
   close(): void;
 }
 
@@ -51,16 +56,23 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
       throw new CliError(`${file} 不是有效的数据仓库文件（${message.split("\n")[0]}）。请检查 --warehouse 参数。`);
     throw e;
   }
-  const connection = await instance.connect();
-  // Times in the warehouse are local (China Standard Time), like the platform's exports.
-  await connection.run("SET TimeZone = 'Asia/Shanghai'");
+  const connections: DuckDBConnection[] = [];
+  const connect = async () => {
+    const c = await instance.connect();
+    connections.push(c);
+    // Times in the warehouse are local (China Standard Time), like the platform's exports.
+    await c.run("SET TimeZone = 'Asia/Shanghai'");
+    return c;
+  };
+  const connection = await connect();
   if (!readOnly) await migrate(connection);
   return {
     path: file,
     connection,
     readOnly,
+    connect,
     close() {
-      connection.closeSync();
+      for (const c of connections) c.closeSync();
       instance.closeSync();
     },
   };

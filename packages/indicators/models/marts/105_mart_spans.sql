@@ -36,3 +36,10 @@ CREATE OR REPLACE MACRO mart_month_inside(m, d_from, d_to) AS m BETWEEN mart_who
 CREATE OR REPLACE MACRO mart_day_in_part_month(d, d_from, d_to) AS
   d BETWEEN d_from AND d_to AND (d < mart_whole_from(d_from) OR d > mart_whole_to(d_to))
   AND (mart_whole_from(d_from) > d_from OR mart_whole_to(d_to) < d_to);
+
+-- model: mart_first_visit_in
+-- grain: scalar macro: a visit (a row with the day of its enterprise's previous one) is the
+--   enterprise's first of a period starting d_from: its previous visit is before d_from, or none.
+--   Counting these counts distinct enterprises without a DISTINCT (see mart_inspection_visits)
+-- key: (none)
+CREATE OR REPLACE MACRO mart_first_visit_in(prev_on, d_from) AS prev_on IS NULL OR prev_on < d_from;

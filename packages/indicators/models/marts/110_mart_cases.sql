@@ -72,12 +72,15 @@ GROUP BY ALL;
 -- grain: one day × slice of the decided cases of that day: the whole district, each unit level,
 --   each unit, each procedure, each unit level × procedure, each party's town, each industry
 -- key: decided_on, dimension, member
--- not_null: decided_on, dimension, member, cases, fine_yuan, dual_penalty, legal_review
+-- not_null: slice_no, decided_on, dimension, member, cases, fine_yuan, dual_penalty, legal_review
 -- accepted: dimension = total | unit_level | unit | procedure | unit_level_procedure | town | industry
 -- materialized: table
 -- (every period's totals are sums of these rows and of mart_case_months: exact, as fine_yuan is a
--- DECIMAL sum in 元; a day's or a month's sum fits DECIMAL(18, 2) by far)
+-- DECIMAL sum in 元; a day's or a month's sum fits DECIMAL(18, 2) by far. slice_no numbers the
+-- slices 1…n: summing by a small integer lets DuckDB use its perfect-hash aggregate, several
+-- times cheaper on a small result than hashing the names.)
 CREATE OR REPLACE VIEW mart_case_days AS
+WITH slices AS (
 SELECT
   decided_on,
   CASE
@@ -105,16 +108,20 @@ SELECT
 FROM mart_cases
 GROUP BY GROUPING SETS ((decided_on), (decided_on, unit_level), (decided_on, unit), (decided_on, procedure_type),
                         (decided_on, unit_level, procedure_type), (decided_on, town), (decided_on, industry))
+)
+SELECT CAST(dense_rank() OVER (ORDER BY dimension, member) AS INTEGER) AS slice_no, *
+FROM slices
 ORDER BY decided_on;
 
 -- model: mart_case_months
 -- grain: one month × slice of the decided cases of that month (the slices of mart_case_days)
 -- key: month, dimension, member
--- not_null: month, dimension, member, cases, fine_yuan, dual_penalty, legal_review
+-- not_null: month, slice_no, dimension, member, cases, fine_yuan, dual_penalty, legal_review
 -- materialized: table
 CREATE OR REPLACE VIEW mart_case_months AS
 SELECT
   mart_month_of(decided_on)                        AS month,
+  slice_no,
   dimension,
   member,
   CAST(sum(cases) AS INTEGER)                      AS cases,
@@ -133,21 +140,21 @@ ORDER BY month;
 -- accepted: dimension = total | unit_level | unit | procedure | unit_level_procedure | town | industry
 CREATE OR REPLACE MACRO mart_case_totals(d_from, d_to) AS TABLE
 SELECT
-  dimension,
-  member,
+  any_value(dimension)                             AS dimension,
+  any_value(member)                                AS member,
   CAST(sum(cases) AS INTEGER)                      AS cases,
   CAST(sum(fine_yuan) AS DECIMAL(38, 2))           AS fine_yuan,
   mart_wan(sum(fine_yuan))                         AS amount_wan,
   CAST(sum(dual_penalty) AS INTEGER)               AS dual_penalty,
   CAST(sum(legal_review) AS INTEGER)               AS legal_review
 FROM (
-  SELECT dimension, member, cases, fine_yuan, dual_penalty, legal_review
+  SELECT slice_no, dimension, member, cases, fine_yuan, dual_penalty, legal_review
   FROM mart_case_months WHERE mart_month_inside(month, d_from, d_to)
   UNION ALL
-  SELECT dimension, member, cases, fine_yuan, dual_penalty, legal_review
+  SELECT slice_no, dimension, member, cases, fine_yuan, dual_penalty, legal_review
   FROM mart_case_days WHERE mart_day_in_part_month(decided_on, d_from, d_to)
 )
-GROUP BY dimension, member;
+GROUP BY slice_no;
 
 -- model: mart_is_withdrawn
 -- grain: scalar macro: the case was withdrawn (已撤销): never pending

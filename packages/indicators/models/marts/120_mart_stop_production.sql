@@ -8,11 +8,15 @@
 -- relationship: case_no -> mart_cases.case_no
 -- materialized: table
 -- (the filters are those of mart_cases.stop_production, through the same macros, applied to the
--- identified cases so that only these few cases are identified)
+-- identified cases so that only these few cases are identified. prev_decided_on: the party's
+-- previous such case, in decision-day then case-number order, to count distinct parties of any
+-- period as mart_inspection_visits does)
 CREATE OR REPLACE VIEW mart_stop_production_cases AS
-SELECT case_no, decided_on, unit, unit_level, town, party_id
+SELECT case_no, decided_on, unit, unit_level, town, party_id,
+       lag(decided_on) OVER (PARTITION BY party_id ORDER BY decided_on, case_no) AS prev_decided_on
 FROM int_cases
-WHERE mart_is_decided(decided_on) AND mart_orders_stop(penalty_kinds);
+WHERE mart_is_decided(decided_on) AND mart_orders_stop(penalty_kinds)
+ORDER BY decided_on;
 
 -- model: mart_stop_production_parties
 -- grain: one party ordered to stop production by a case decided in the period
@@ -24,3 +28,14 @@ SELECT party_id, CAST(count(*) AS INTEGER) AS cases, min(decided_on) AS first_de
 FROM mart_stop_production_cases
 WHERE decided_on BETWEEN d_from AND d_to  -- the period rule of mart_cases_in: all of these are decided
 GROUP BY party_id;
+
+-- model: mart_stop_production_count
+-- grain: one row: the number of parties ordered to stop production in the period (the rows of
+--   mart_stop_production_parties, counted without grouping: each party's first case of the period)
+-- key: (one row)
+-- args: period
+-- not_null: parties
+CREATE OR REPLACE MACRO mart_stop_production_count(d_from, d_to) AS TABLE
+SELECT CAST(count(*) AS INTEGER) AS parties
+FROM mart_stop_production_cases
+WHERE decided_on BETWEEN d_from AND d_to AND mart_first_visit_in(prev_decided_on, d_from);

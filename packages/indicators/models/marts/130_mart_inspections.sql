@@ -45,11 +45,12 @@ WITH visits AS (
   GROUP BY enterprise_id, inspected_on, campaign
 )
 SELECT
-  enterprise_id, inspected_on, campaign, inspections,
-  lag(inspected_on) OVER (PARTITION BY enterprise_id ORDER BY inspected_on, campaign NULLS FIRST) AS prev_on,
-  lag(inspected_on) OVER (PARTITION BY enterprise_id, campaign ORDER BY inspected_on)             AS prev_on_in_campaign
-FROM visits
-ORDER BY inspected_on;
+  v.enterprise_id, v.inspected_on, v.campaign, n.campaign_no, v.inspections,
+  lag(v.inspected_on) OVER (PARTITION BY v.enterprise_id ORDER BY v.inspected_on, v.campaign NULLS FIRST) AS prev_on,
+  lag(v.inspected_on) OVER (PARTITION BY v.enterprise_id, v.campaign ORDER BY v.inspected_on)             AS prev_on_in_campaign
+FROM visits v
+LEFT JOIN mart_campaign_numbers n USING (campaign)
+ORDER BY v.inspected_on;
 
 -- model: mart_visit_months
 -- grain: one month × day of the previous visit (NULL: none) of the visits of mart_inspection_visits
@@ -69,20 +70,15 @@ ORDER BY month;
 -- grain: one month × campaign × day of the previous visit in the campaign (NULL: none) of the
 --   campaign visits of mart_inspection_visits
 -- key: month, campaign, prev_on_in_campaign
--- not_null: month, campaign, visits, inspections, first_on
+-- not_null: month, campaign_no, campaign, visits, inspections, first_on
 -- materialized: table
 CREATE OR REPLACE VIEW mart_campaign_visit_months AS
-SELECT mart_month_of(inspected_on) AS month, campaign, prev_on_in_campaign,
+SELECT mart_month_of(inspected_on) AS month, campaign_no, campaign, prev_on_in_campaign,
        CAST(count(*) AS INTEGER) AS visits, CAST(sum(inspections) AS INTEGER) AS inspections, min(inspected_on) AS first_on
 FROM mart_inspection_visits
 WHERE campaign IS NOT NULL
 GROUP BY ALL
 ORDER BY month;
-
--- model: mart_first_visit_in
--- grain: scalar macro: a visit is its enterprise's first of a period starting d_from (see above)
--- key: (none)
-CREATE OR REPLACE MACRO mart_first_visit_in(prev_on, d_from) AS prev_on IS NULL OR prev_on < d_from;
 
 -- model: mart_enterprises_inspected
 -- grain: one row: the period's inspections and distinct enterprises inspected

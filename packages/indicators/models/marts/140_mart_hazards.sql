@@ -60,11 +60,12 @@ GROUP BY ALL;
 -- grain: one day × slice of the hazards found that day: all of them, each category, each town,
 --   each campaign
 -- key: found_on, dimension, member
--- not_null: found_on, dimension, member, hazards, general, major, major_listed, rectified
+-- not_null: slice_no, found_on, dimension, member, hazards, general, major, major_listed, rectified
 -- accepted: dimension = total | category | town | campaign
 -- materialized: table
 -- (every period's counts are sums of these rows and of mart_hazard_months)
 CREATE OR REPLACE VIEW mart_hazard_days AS
+WITH slices AS (
 SELECT
   found_on,
   CASE WHEN grouping(category) = 0 THEN 'category' WHEN grouping(town) = 0 THEN 'town'
@@ -79,16 +80,24 @@ SELECT
 FROM mart_hazards
 GROUP BY GROUPING SETS ((found_on), (found_on, category), (found_on, town), (found_on, campaign))
 HAVING NOT (grouping(campaign) = 0 AND campaign IS NULL)  -- hazards of no campaign are in the total only
+)
+-- slice_no numbers the slices, campaign_no the campaign slices' campaigns (as mart_case_days does)
+SELECT CAST(dense_rank() OVER (ORDER BY dimension, member) AS INTEGER) AS slice_no,
+       CASE WHEN dimension = 'campaign' THEN n.campaign_no END AS campaign_no, s.*
+FROM slices s
+LEFT JOIN mart_campaign_numbers n ON s.dimension = 'campaign' AND n.campaign = s.member
 ORDER BY found_on;
 
 -- model: mart_hazard_months
 -- grain: one month × slice of the hazards found that month (the slices of mart_hazard_days)
 -- key: month, dimension, member
--- not_null: month, dimension, member, hazards, general, major, major_listed, rectified, first_on
+-- not_null: month, slice_no, dimension, member, hazards, general, major, major_listed, rectified, first_on
 -- materialized: table
 CREATE OR REPLACE VIEW mart_hazard_months AS
 SELECT
   mart_month_of(found_on)                          AS month,
+  slice_no,
+  campaign_no,
   dimension,
   member,
   CAST(sum(hazards) AS INTEGER)                    AS hazards,
@@ -108,8 +117,8 @@ ORDER BY month;
 -- not_null: dimension, member, hazards, general, major, major_listed, rectified, rectification_rate, first_on
 CREATE OR REPLACE MACRO mart_hazard_slices(d_from, d_to) AS TABLE
 SELECT
-  dimension,
-  member,
+  any_value(dimension)                             AS dimension,
+  any_value(member)                                AS member,
   CAST(sum(hazards) AS INTEGER)                    AS hazards,
   CAST(sum(general) AS INTEGER)                    AS general,
   CAST(sum(major) AS INTEGER)                      AS major,
@@ -118,13 +127,13 @@ SELECT
   mart_rate4(sum(rectified), sum(hazards))         AS rectification_rate,
   min(first_on)                                    AS first_on
 FROM (
-  SELECT dimension, member, hazards, general, major, major_listed, rectified, first_on
+  SELECT slice_no, dimension, member, hazards, general, major, major_listed, rectified, first_on
   FROM mart_hazard_months WHERE mart_month_inside(month, d_from, d_to)
   UNION ALL
-  SELECT dimension, member, hazards, general, major, major_listed, rectified, found_on
+  SELECT slice_no, dimension, member, hazards, general, major, major_listed, rectified, found_on
   FROM mart_hazard_days WHERE mart_day_in_part_month(found_on, d_from, d_to)
 )
-GROUP BY dimension, member;
+GROUP BY slice_no;
 
 -- model: mart_hazard_totals
 -- grain: one row: the period's hazards
@@ -191,11 +200,12 @@ WHERE mart_is_major(level);
 --   the enterprise's previous such day in the campaign (for distinct units per period, as in
 --   mart_inspection_visits)
 -- key: enterprise_id, found_on, campaign
--- not_null: enterprise_id, found_on, campaign
+-- not_null: enterprise_id, found_on, campaign_no, campaign
 -- materialized: table
 CREATE OR REPLACE VIEW mart_major_visits AS
 SELECT
-  enterprise_id, found_on, campaign,
-  lag(found_on) OVER (PARTITION BY enterprise_id, campaign ORDER BY found_on) AS prev_on_in_campaign
-FROM (SELECT DISTINCT enterprise_id, found_on, campaign FROM mart_major_hazards WHERE campaign IS NOT NULL)
-ORDER BY found_on;
+  v.enterprise_id, v.found_on, n.campaign_no, v.campaign,
+  lag(v.found_on) OVER (PARTITION BY v.enterprise_id, v.campaign ORDER BY v.found_on) AS prev_on_in_campaign
+FROM (SELECT DISTINCT enterprise_id, found_on, campaign FROM mart_major_hazards WHERE campaign IS NOT NULL) v
+JOIN mart_campaign_numbers n USING (campaign)
+ORDER BY v.found_on;

@@ -22,7 +22,9 @@ WITH certs AS (
   FROM stg_enforcers
 )
 SELECT
-  certificate_no, holder_key, unit, unit_level, issued_on, valid_until, cancelled_on, cert_status,
+  certificate_no, holder_key, unit,
+  CAST(dense_rank() OVER (ORDER BY unit) AS INTEGER) AS unit_no,  -- for summing by unit (see mart_case_days)
+  unit_level, issued_on, valid_until, cancelled_on, cert_status,
   CASE WHEN valid_through >= issued_on THEN valid_through END AS valid_through,
   -- new: no other certificate of the same holder was valid on some day before this one was issued,
   -- i.e. the holder's earliest certificate that was ever valid was not issued before this one
@@ -59,13 +61,13 @@ WHERE mart_valid_on(issued_on, valid_through, d);
 -- accepted: unit_level = bureau | town
 CREATE OR REPLACE MACRO mart_enforcer_totals(d_from, d_to) AS TABLE
 SELECT
-  unit,
+  any_value(unit)                                                                            AS unit,
   any_value(unit_level)                                                                      AS unit_level,
   CAST(count(*) FILTER (mart_valid_on(issued_on, valid_through, d_to)) AS INTEGER)           AS certified,
   CAST(count(*) FILTER (mart_is_new_in(issued_on, new_holder, d_from, d_to)) AS INTEGER)     AS new_certified
 FROM mart_certificates
 WHERE mart_valid_on(issued_on, valid_through, d_to) OR mart_is_new_in(issued_on, new_holder, d_from, d_to)
-GROUP BY unit;
+GROUP BY unit_no;
 
 -- model: mart_certificates_expiring
 -- grain: one certificate valid on day d whose 有效期至 falls within `days` days after d

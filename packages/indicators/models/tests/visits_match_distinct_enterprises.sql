@@ -1,6 +1,6 @@
 -- Distinct enterprises counted from the visits (first visit of the period) equal a COUNT(DISTINCT)
--- over the period's rows: inspected overall and per campaign, and units with major hazards per
--- campaign.
+-- over the period's rows: inspected overall and per campaign, units with major hazards per
+-- campaign, and parties ordered to stop production.
 WITH overall AS (
   SELECT count(*) AS inspections, count(DISTINCT enterprise_id) AS enterprises
   FROM mart_inspections_in(CAST($from AS DATE), CAST($to AS DATE))
@@ -25,4 +25,8 @@ WHERE b.enterprises IS DISTINCT FROM c.enterprises
 UNION ALL
 SELECT 'units with major', coalesce(m.campaign, c.campaign)
 FROM majors m FULL OUTER JOIN (SELECT * FROM c WHERE units_with_major > 0) c ON m.campaign = c.campaign
-WHERE m.units_with_major IS DISTINCT FROM c.units_with_major;
+WHERE m.units_with_major IS DISTINCT FROM c.units_with_major
+UNION ALL
+SELECT 'stop production parties', NULL
+FROM mart_stop_production_count(CAST($from AS DATE), CAST($to AS DATE)) s
+WHERE s.parties <> (SELECT count(*) FROM mart_stop_production_parties(CAST($from AS DATE), CAST($to AS DATE)));
