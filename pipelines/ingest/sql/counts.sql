@@ -6,5 +6,5 @@ SELECT count(*) AS read,
        count(*) FILTER (outcome = 'skipped') AS skipped,
        count(*) FILTER (outcome = 'duplicate') AS duplicate,
        count(*) FILTER (outcome = 'replace') AS replaced,
-       coalesce(sum(len(warnings)) FILTER (outcome IN ('new', 'replace')), 0) AS warnings
+       coalesce(sum(n_warnings) FILTER (outcome IN ('new', 'replace')), 0) AS warnings
 FROM outcome;

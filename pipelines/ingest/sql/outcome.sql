@@ -1,11 +1,16 @@
--- Row outcomes (platform-exports.md §2) for the typed rows of one file or sheet.
--- The typed rows come from the typing SELECT composed from the kind's declaration (typing-sql.ts);
+-- Row outcomes (platform-exports.md §2) for the typed rows of one file or sheet, in two steps.
 -- {{table}} and {{key}} are the kind's table and natural key.
--- Binds $sha (this file's SHA-256), $export_time (its export time, or NULL) and, when the kind
--- has personal data, $key (the hash key).
+
+-- 1. The typed rows, from the typing SELECT composed from the kind's declaration (typing-sql.ts).
+--    Binds $key (the hash key) when the kind has personal data.
+CREATE OR REPLACE TEMP TABLE typed AS {{typed}};
+
+-- 2. Each row's outcome, narrow (row number, key, outcome, warnings): the typed columns stay in
+--    `typed` and are read once more only for the rows that go somewhere (upsert.sql, rejects.sql).
+--    Binds $sha (this file's SHA-256) and $export_time (its export time, or NULL).
 CREATE OR REPLACE TEMP TABLE outcome AS
-WITH base AS MATERIALIZED (
-  SELECT *,
+WITH base AS (
+  SELECT row_no, {{key}}, updated_at, row_hash, len(warnings) AS n_warnings,
          CASE
            WHEN bad_reason IS NOT NULL THEN 'rejected'
            WHEN first_cell IS NULL THEN 'skipped'
@@ -13,7 +18,7 @@ WITH base AS MATERIALIZED (
            WHEN len(errors) > 0 THEN 'rejected'
            ELSE 'candidate'
          END AS stage_outcome
-  FROM ({{typed}}) AS typed
+  FROM typed
 ),
 repeated AS (
   -- Keys seen more than once in this file: only these need ranking (a window over every row is costly).
@@ -43,7 +48,7 @@ compared AS (
   LEFT JOIN {{table}} e ON e.{{key}} = r.{{key}}  -- equality only: anything more and DuckDB falls back to a nested-loop join
   LEFT JOIN imported_files f ON f.file_sha256 = e.file_sha256
 )
-SELECT *,
+SELECT row_no, {{key}}, n_warnings,
        CASE
          WHEN stage_outcome <> 'candidate' THEN stage_outcome
          WHEN rank_in_file > 1 THEN 'duplicate'

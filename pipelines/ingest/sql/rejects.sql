@@ -3,16 +3,17 @@
 -- $kind, $sheet, and $key when the kind has personal data.
 INSERT INTO rejects
 SELECT $batch, $sha, $path, $kind, $sheet, o.row_no,
-       CASE WHEN o.bad_reason IS NOT NULL THEN '整行'
+       CASE WHEN t.bad_reason IS NOT NULL THEN '整行'
             -- the columns in order of first mention
-            ELSE array_to_string(list_filter(list_transform(o.errors, e -> e.col),
-                                             (x, i) -> list_position(list_transform(o.errors, e -> e.col), x) = i), '、')
+            ELSE array_to_string(list_filter(list_transform(t.errors, e -> e.col),
+                                             (x, i) -> list_position(list_transform(t.errors, e -> e.col), x) = i), '、')
        END,
-       CASE WHEN o.bad_reason IS NOT NULL THEN o.bad_reason
-            ELSE array_to_string(list_transform(o.errors, e -> e.col || '：' || e.msg), '；')
+       CASE WHEN t.bad_reason IS NOT NULL THEN t.bad_reason
+            ELSE array_to_string(list_transform(t.errors, e -> e.col || '：' || e.msg), '；')
        END,
-       CASE WHEN o.bad_reason IS NOT NULL THEN json_object('原始内容', b.text) ELSE {{original}} END
+       CASE WHEN t.bad_reason IS NOT NULL THEN json_object('原始内容', b.text) ELSE {{original}} END
 FROM outcome o
+JOIN typed t ON t.row_no = o.row_no
 JOIN stage s ON s.row_no = o.row_no
 LEFT JOIN stage_bad b ON b.row_no = o.row_no
 WHERE o.outcome = 'rejected'

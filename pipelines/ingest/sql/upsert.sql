@@ -5,4 +5,5 @@ DELETE FROM {{table}} WHERE {{key}} IN (SELECT {{key}} FROM outcome WHERE outcom
 
 INSERT INTO {{table}} ({{columns}}, batch_id, file_sha256, sheet, row_no, row_hash, warnings)
 SELECT {{columns}}, $batch, $sha, $sheet, row_no, row_hash, warnings
-FROM outcome WHERE outcome IN ('new', 'replace');
+FROM typed
+SEMI JOIN (SELECT row_no FROM outcome WHERE outcome IN ('new', 'replace')) USING (row_no);

@@ -8,13 +8,18 @@ import { queryRows, quotedIdentifier as id, quotedString as lit } from "@anjian/
 import { tableColumns } from "./typing-sql.ts";
 
 const sql = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "..", "sql", name), "utf8");
-const OUTCOME_SQL = sql("outcome.sql");
+const [TYPED_SQL, OUTCOME_SQL] = statements(sql("outcome.sql"));
 const COUNTS_SQL = sql("counts.sql");
-const [DELETE_SQL, INSERT_SQL] = sql("upsert.sql")
-  .split(/;\s*$/m)
-  .map((s) => s.trim())
-  .filter((s) => s.replace(/^--.*$/gm, "").trim() !== "");
+const [DELETE_SQL, INSERT_SQL] = statements(sql("upsert.sql"));
 const REJECTS_SQL = sql("rejects.sql");
+
+/** The statements of a .sql file, split at a semicolon that ends a line. */
+function statements(text: string): string[] {
+  return text
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/^--.*$/gm, "").trim() !== "");
+}
 
 export interface Counts {
   read: number;
@@ -67,14 +72,10 @@ export interface MergeInput {
 export async function mergeTyped(connection: DuckDBConnection, input: MergeInput): Promise<Counts> {
   const { kind } = input;
   const key = id(kind.key);
-  const outcomeSql = OUTCOME_SQL.replaceAll("{{typed}}", () => input.typedSql)
-    .replaceAll("{{table}}", id(kind.table))
-    .replaceAll("{{key}}", key);
-  await connection.run(outcomeSql, {
-    sha: input.sha256,
-    export_time: input.exportTime,
-    ...(input.typedSql.includes("$key") ? { key: input.hashKey } : {}),
-  });
+  const typedSql = TYPED_SQL!.replaceAll("{{typed}}", () => input.typedSql);
+  await connection.run(typedSql, input.typedSql.includes("$key") ? { key: input.hashKey } : undefined);
+  const outcomeSql = OUTCOME_SQL!.replaceAll("{{table}}", id(kind.table)).replaceAll("{{key}}", key);
+  await connection.run(outcomeSql, { sha: input.sha256, export_time: input.exportTime });
   const [counts] = await queryRows<Record<keyof Counts, number | string>>(connection, COUNTS_SQL);
   const result = Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)])) as unknown as Counts;
   const fill = (text: string) =>
