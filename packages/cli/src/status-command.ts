@@ -1,5 +1,6 @@
 // anjian status: what the warehouse holds.
 import { kinds } from "@anjian/exports";
+import { modelsUpToDate } from "@anjian/indicators";
 import { openWarehouse, quotedIdentifier as id, queryRows } from "@anjian/warehouse";
 import type { Output } from "./context.ts";
 import { dateZh, num } from "./format.ts";
@@ -51,8 +52,17 @@ export async function runStatus(args: StatusArgs, output: Output): Promise<numbe
       c,
       "SELECT strftime(coalesce(max(export_time), max(imported_at)), '%Y-%m-%d %H:%M') AS as_of FROM files WHERE status = 'imported'",
     );
+    // The indicator tables the import stores for figures and the dashboard: current, or not (then
+    // readers compute them on the spot, slower, until the next import stores them again).
+    const indicatorsCurrent = await modelsUpToDate(c).catch(() => false);
     if (args.json) {
-      output.out(JSON.stringify({ warehouse: warehouse.path, as_of: asOf?.as_of ?? null, kinds: perKind, batches, rejects }, null, 2));
+      output.out(
+        JSON.stringify(
+          { warehouse: warehouse.path, as_of: asOf?.as_of ?? null, kinds: perKind, batches, rejects, indicators_current: indicatorsCurrent },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     output.out(`数据仓库：${warehouse.path}`);
@@ -75,6 +85,11 @@ export async function runStatus(args: StatusArgs, output: Output): Promise<numbe
     output.out(
       `被拒绝的行：共 ${num(total)} 行` +
         (total > 0 ? `（${rejects.map((r) => `${kinds.find((k) => k.name === r.kind)?.label ?? r.kind} ${num(r.rows)}`).join("，")}）；用 anjian rejects --out 文件.csv 导出` : ""),
+    );
+    output.out(
+      indicatorsCurrent
+        ? "指标表：已是最新（年报数据和驾驶舱直接读取）"
+        : "指标表：未更新（年报数据和驾驶舱会临时计算，较慢；下次有数据导入时自动更新）",
     );
     return 0;
   } finally {

@@ -90,6 +90,8 @@ describe("anjian status and rejects", () => {
     expect(status.stdout).toMatch(/行政处罚案件台账.*1 条/);
     expect(status.stdout).toContain(first.batch);
     expect(status.stdout).toContain("被拒绝的行：共 1 行");
+    // the import stored the indicator tables, also with a file refused
+    expect(status.stdout).toContain("指标表：已是最新");
 
     const out = path.join(dir, "拒绝行.csv");
     const r = anjian(["rejects", "--batch", first.batch, "--out", out, "--warehouse", warehouse]);
@@ -104,6 +106,7 @@ describe("anjian status and rejects", () => {
     fs.writeFileSync(out, text.replace(",火星镇,", ",北高,"));
     const again = JSON.parse(anjian(["ingest", out, "--json", "--warehouse", warehouse]).stdout);
     expect(again.files[0]).toMatchObject({ kind: "cases", status: "imported", accepted: 1, rejected: 0 });
+    expect(JSON.parse(anjian(["status", "--json", "--warehouse", warehouse]).stdout).indicators_current).toBe(true);
     expect(anjian(["rejects", "--batch", "nope", "--warehouse", warehouse]).code).toBe(2);
   });
 
