@@ -47,6 +47,11 @@ export interface CsvChunk {
 export interface PrepareCsvOptions {
   /** Records per chunk file (default 200,000). */
   chunkRows?: number;
+  /**
+   * Records in the first chunk (default: chunkRows). A smaller first chunk lets the caller start
+   * loading sooner, instead of waiting while the first full chunk is transcoded.
+   */
+  firstChunkRows?: number;
   /** Where the UTF-8 chunks are written; the caller deletes them. */
   tmpDir: string;
   /** Index of the header among the first rows, or -1 when none is a header. */
@@ -128,7 +133,8 @@ async function prepareWith(
   const early = encoding !== "utf-8";
   const badRecords: BadRecord[] = [];
   const emit = (c: CsvChunk) => options.onChunk?.(c, badRecords);
-  const writer = new ChunkWriter(options.tmpDir, options.chunkRows ?? 200_000, early ? emit : undefined);
+  const chunkRows = options.chunkRows ?? 200_000;
+  const writer = new ChunkWriter(options.tmpDir, chunkRows, options.firstChunkRows ?? chunkRows, early ? emit : undefined);
   const result: PreparedCsv = {
     encoding,
     preamble: [],
@@ -256,12 +262,13 @@ class ChunkWriter {
   constructor(
     private readonly dir: string,
     private readonly chunkRows: number,
+    private readonly firstChunkRows: number,
     private readonly onChunk?: (chunk: CsvChunk) => void,
   ) {}
 
   record(rowNo: number, src: Buffer, from: number, to: number, pad: number): void {
     let current = this.chunks.at(-1);
-    if (!current || current.records >= this.chunkRows) {
+    if (!current || current.records >= (this.chunks.length === 1 ? this.firstChunkRows : this.chunkRows)) {
       this.rotate();
       current = this.chunks.at(-1)!;
     }

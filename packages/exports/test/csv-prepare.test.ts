@@ -71,6 +71,15 @@ describe("prepareCsv", () => {
     expect(fs.readFileSync(p.chunks[2]!.file, "utf8")).toBe("6,4,x\n");
   });
 
+  it("can make the first chunk smaller, with row numbers running on", async () => {
+    const file = path.join(dir, "first-chunk.csv");
+    fs.writeFileSync(file, `编号,名称\n${Array.from({ length: 8 }, (_, i) => `${i},x`).join("\n")}\n`);
+    const p = await prepareCsv(file, { tmpDir: dir, chunkRows: 3, firstChunkRows: 1, pickHeader: headerAt("编号") });
+    expect(p.chunks.map((c) => c.records)).toEqual([1, 3, 3, 1]);
+    expect(fs.readFileSync(p.chunks[0]!.file, "utf8")).toBe("2,0,x\n");
+    expect(fs.readFileSync(p.chunks[1]!.file, "utf8")).toBe("3,1,x\n4,2,x\n5,3,x\n");
+  });
+
   it("returns no header when none of the first rows is one", async () => {
     const p = await prep("a,b\n1,2\n");
     expect(p.header).toBeNull();

@@ -30,6 +30,8 @@ import { typingSql } from "./typing-sql.ts";
 
 /** Rows typed and merged at a time: bounds the database's working set, and so memory. */
 const CHUNK_ROWS = { csv: 200_000, xlsx: 100_000 };
+/** The first CSV chunk: small, so that DuckDB starts while the reader transcodes the rest. */
+const FIRST_CSV_CHUNK_ROWS = 40_000;
 
 export type FileStatus = "imported" | "already_imported" | "refused";
 
@@ -275,6 +277,8 @@ async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result:
         prepared = await prepareCsv(ctx.file, {
           tmpDir: ctx.tmpDir,
           chunkRows: ctx.chunkRows ?? CHUNK_ROWS.csv,
+          // DuckDB waits for the first chunk: keep it small so loading starts early.
+          firstChunkRows: Math.min(ctx.chunkRows ?? CHUNK_ROWS.csv, FIRST_CSV_CHUNK_ROWS),
           pickHeader(rows) {
             search = findHeader(rows, ctx.aliases);
             if (search.match) {

