@@ -1,13 +1,9 @@
--- Row outcomes (platform-exports.md §2) for the typed rows of one file or sheet, in two steps.
--- {{table}} and {{key}} are the kind's table and natural key.
-
--- 1. The typed rows, from the typing SELECT composed from the kind's declaration (typing-sql.ts).
---    Binds $key (the hash key) when the kind has personal data.
-CREATE OR REPLACE TEMP TABLE typed AS {{typed}};
-
--- 2. Each row's outcome, narrow (row number, key, outcome, warnings): the typed columns stay in
---    `typed` and are read once more only for the rows that go somewhere (upsert.sql, rejects.sql).
---    Binds $sha (this file's SHA-256) and $export_time (its export time, or NULL).
+-- Row outcomes (platform-exports.md §2) for the typed rows of one file or sheet: the temp table
+-- `typed`, filled by merge.ts from the typing SELECT composed from the kind's declaration
+-- (typing-sql.ts). {{table}} and {{key}} are the kind's table and natural key.
+-- Each row's outcome, narrow (row number, key, outcome, warnings): the typed columns stay in
+-- `typed` and are read once more only for the rows that go somewhere (upsert.sql, rejects.sql).
+-- Binds $sha (this file's SHA-256) and $export_time (its export time, or NULL).
 CREATE OR REPLACE TEMP TABLE outcome AS
 WITH base AS (
   SELECT row_no, {{key}}, updated_at, row_hash, len(warnings) AS n_warnings,

@@ -1,6 +1,6 @@
 -- Rejected rows with the file's headers of the offending cells, the reasons in Chinese, and the
--- row as read (a JSON object filled in by merge.ts: header → cell, personal data hashed). Binds $batch, $sha, $path,
--- $kind, $sheet, and $key when the kind has personal data.
+-- row as read (`original`, made by the typing SELECT: header → cell, personal data hashed).
+-- Binds $batch, $sha, $path, $kind, $sheet.
 INSERT INTO rejects
 SELECT $batch, $sha, $path, $kind, $sheet, o.row_no,
        CASE WHEN t.bad_reason IS NOT NULL THEN '整行'
@@ -11,10 +11,8 @@ SELECT $batch, $sha, $path, $kind, $sheet, o.row_no,
        CASE WHEN t.bad_reason IS NOT NULL THEN t.bad_reason
             ELSE array_to_string(list_transform(t.errors, e -> e.col || '：' || e.msg), '；')
        END,
-       CASE WHEN t.bad_reason IS NOT NULL THEN json_object('原始内容', b.text) ELSE {{original}} END
+       t.original
 FROM outcome o
 JOIN typed t ON t.row_no = o.row_no
-JOIN stage s ON s.row_no = o.row_no
-LEFT JOIN stage_bad b ON b.row_no = o.row_no
 WHERE o.outcome = 'rejected'
 ORDER BY o.row_no;

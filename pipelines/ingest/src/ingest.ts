@@ -23,7 +23,7 @@ import { expandPaths, sha256File } from "./files.ts";
 import { findHeader, noHeaderError } from "./header-pick.ts";
 import { checkHashKey } from "./hash-key.ts";
 import { buildLookups } from "./lookups.ts";
-import { addCounts, type Counts, mergeTyped, zeroCounts } from "./merge.ts";
+import { addCounts, type Counts, mergeTyped, typeRows, zeroCounts } from "./merge.ts";
 import { type Progress, silentProgress } from "./progress.ts";
 import { applyMerges, stageCsvChunk, stageXlsxChunk } from "./stage.ts";
 import { typingSql } from "./typing-sql.ts";
@@ -219,6 +219,24 @@ async function recordFile(connection: DuckDBConnection, ctx: FileContext, r: Fil
   );
 }
 
+/** Types the staged rows into the temp table `typed` (new, or appended to). */
+async function typeStaged(
+  connection: DuckDBConnection,
+  ctx: FileContext,
+  match: HeaderMatch,
+  headers: string[],
+  append: boolean,
+): Promise<void> {
+  const { kind } = match;
+  await buildLookups(connection, kind, match, ctx.resolver);
+  const personalColumns = kind.columns
+    .filter((c) => c.type === "personal_id")
+    .map((c) => match.columns.get(c.name))
+    .filter((i): i is number => i !== undefined);
+  const typedSql = typingSql({ kind, match, width: headers.length, towns: ctx.resolver.townNames(), headers, personalColumns });
+  await typeRows(connection, typedSql, ctx.hashKey, append);
+}
+
 /** Types the staged rows of one table and merges them; returns the counts. */
 async function typeAndMerge(
   connection: DuckDBConnection,
@@ -229,79 +247,79 @@ async function typeAndMerge(
   sheet: string | null,
   exportTime: string | null,
 ): Promise<Counts> {
-  const { kind } = match;
-  await buildLookups(connection, kind, match, ctx.resolver);
-  const typedSql = typingSql({ kind, match, width: headers.length, towns: ctx.resolver.townNames() });
-  const personalColumns = kind.columns
-    .filter((c) => c.type === "personal_id")
-    .map((c) => match.columns.get(c.name))
-    .filter((i): i is number => i !== undefined);
-  return mergeTyped(connection, {
-    kind,
-    typedSql,
-    batchId: ctx.batch,
-    sha256,
-    path: ctx.shown,
-    sheet,
-    exportTime,
-    headers,
-    personalColumns,
-    hashKey: ctx.hashKey,
-  });
+  await typeStaged(connection, ctx, match, headers, false);
+  return mergeTyped(connection, { kind: match.kind, batchId: ctx.batch, sha256, path: ctx.shown, sheet, exportTime });
 }
 
 async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result: FileResult): Promise<void> {
   let search: ReturnType<typeof findHeader> | null = null;
   let header: string[] = [];
   const chunkFiles: string[] = [];
-  let counts = zeroCounts();
-  // Chunks are loaded as the reader finishes them, one after another on the connection, while
-  // the reader goes on transcoding the rest: reading and loading overlap on the two cores.
+  let typedChunks = 0;
+  // Chunks are typed as the reader finishes them, one after another on the connection, while the
+  // reader goes on transcoding the rest: reading and typing overlap on the two cores. Typing writes
+  // only temp tables, outside any transaction (DuckDB scans a table made inside a transaction on one
+  // thread); the warehouse is written at the end, in one transaction for the whole file.
   let loading: Promise<void> = Promise.resolve();
   const load = (file: string, bad: readonly BadRecord[]) => {
     const match = search!.match!;
     const known = [...bad]; // the set-aside rows so far, which include every one of this chunk
     loading = loading.then(async () => {
       await stageCsvChunk(connection, file, header.length, known);
-      counts = addCounts(counts, await typeAndMerge(connection, ctx, result.sha256, match, header, null, result.exportTime));
+      await typeStaged(connection, ctx, match, header, typedChunks > 0);
+      typedChunks++;
       fs.rmSync(file, { force: true });
     });
     loading.catch(() => {}); // a failure is raised where `loading` is awaited, not as unhandled
   };
   try {
-    // One transaction for the whole file; a key met again in a later chunk follows the same
-    // 更新时间 rule as across files.
+    let prepared: Awaited<ReturnType<typeof prepareCsv>>;
+    try {
+      prepared = await prepareCsv(ctx.file, {
+        tmpDir: ctx.tmpDir,
+        chunkRows: ctx.chunkRows ?? CHUNK_ROWS.csv,
+        // DuckDB waits for the first chunk: keep it small so typing starts early.
+        firstChunkRows: Math.min(ctx.chunkRows ?? CHUNK_ROWS.csv, FIRST_CSV_CHUNK_ROWS),
+        pickHeader(rows) {
+          search = findHeader(rows, ctx.aliases);
+          if (search.match) {
+            header = rows[search.index]!;
+            result.kind = search.match.kind.name;
+            result.exportTime = findExportTime(rows.slice(0, search.index));
+          }
+          return search.index;
+        },
+        onProgress: (_bytes, rows) => ctx.progress.rows(rows),
+        onChunk: (chunk, bad) => {
+          chunkFiles.push(chunk.file);
+          load(chunk.file, bad);
+        },
+      });
+    } catch (e) {
+      await loading.catch(() => {}); // let the statement in flight finish
+      throw e;
+    }
+    result.encoding = prepared.encoding;
+    // (assigned in the pickHeader callback, which TypeScript cannot see)
+    const found = search as ReturnType<typeof findHeader> | null;
+    if (!prepared.header || !found?.match) throw noHeaderError(found!, prepared.preamble);
+    const match = found.match;
+    ctx.progress.merging(prepared.dataRecords);
+    await loading;
+    // One transaction for the whole file: all its rows merge at once (a key met twice in the file
+    // follows the same 更新时间 rule as across files), or none do.
     await inTransaction(connection, async () => {
-      let prepared: Awaited<ReturnType<typeof prepareCsv>>;
-      try {
-        prepared = await prepareCsv(ctx.file, {
-          tmpDir: ctx.tmpDir,
-          chunkRows: ctx.chunkRows ?? CHUNK_ROWS.csv,
-          // DuckDB waits for the first chunk: keep it small so loading starts early.
-          firstChunkRows: Math.min(ctx.chunkRows ?? CHUNK_ROWS.csv, FIRST_CSV_CHUNK_ROWS),
-          pickHeader(rows) {
-            search = findHeader(rows, ctx.aliases);
-            if (search.match) {
-              header = rows[search.index]!;
-              result.kind = search.match.kind.name;
-              result.exportTime = findExportTime(rows.slice(0, search.index));
-            }
-            return search.index;
-          },
-          onProgress: (_bytes, rows) => ctx.progress.rows(rows),
-          onChunk: (chunk, bad) => {
-            chunkFiles.push(chunk.file);
-            load(chunk.file, bad);
-          },
-        });
-      } catch (e) {
-        await loading.catch(() => {}); // let the statement in flight finish before rolling back
-        throw e;
-      }
-      result.encoding = prepared.encoding;
-      if (!prepared.header || !search?.match) throw noHeaderError(search!, prepared.preamble);
-      ctx.progress.merging(prepared.dataRecords);
-      await loading;
+      const counts =
+        typedChunks > 0
+          ? await mergeTyped(connection, {
+              kind: match.kind,
+              batchId: ctx.batch,
+              sha256: result.sha256,
+              path: ctx.shown,
+              sheet: null,
+              exportTime: result.exportTime,
+            })
+          : zeroCounts();
       const preamble = prepared.preamble.length;
       Object.assign(result, addCounts(counts, { ...zeroCounts(), read: preamble, skipped: preamble }));
       await recordFile(connection, ctx, result);

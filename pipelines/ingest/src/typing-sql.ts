@@ -245,15 +245,43 @@ export interface TypingSqlInput {
   /** Number of text columns staged (c0 … c{width-1}). */
   width: number;
   towns: string[];
+  /** The file's headers of the staged columns, for the rows as read (`original`). */
+  headers: string[];
+  /** Staged columns holding personal data: hashed in `original`. */
+  personalColumns: number[];
 }
 
 /**
- * A SELECT over `stage` (row_no, c0…) and `stage_bad` (row_no, reason): one row per staged
- * row with first_cell (for blank/footer detection), bad_reason, the typed columns, row_hash,
- * errors and warnings (lists of {col, msg}). Binds $key (the personal-data hash key).
+ * json_object of a row as read, header → cell (the staged text in column `cell(i)`), personal data
+ * replaced by its keyed hash. Binds $key when there is personal data.
  */
-export function typingSql({ kind, match, width, towns }: TypingSqlInput): string {
+function originalJson(headers: string[], personalColumns: number[], cell: (i: number) => string): string {
+  const seen = new Map<string, number>();
+  const pairs = headers.map((raw, i) => {
+    let name = raw.trim() || `第${i + 1}列`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    if (n > 1) name = `${name}(${n})`;
+    const value = personalColumns.includes(i)
+      ? `CASE WHEN anj_clean(${cell(i)}) IS NULL THEN NULL ELSE '已脱敏:' || anj_pseudonym($key, anj_clean(${cell(i)})) END`
+      : cell(i);
+    return `${lit(name)}, ${value}`;
+  });
+  return `json_object(${pairs.join(", ")})`;
+}
+
+/**
+ * A SELECT over `stage` (row_no, c0…) and `stage_bad` (row_no, text, reason): one row per staged
+ * row with first_cell (for blank/footer detection), bad_reason, the typed columns, row_hash,
+ * errors and warnings (lists of {col, msg}), and `original`, the row as read (JSON), for the rows
+ * that may be rejected (a reason or an error): the rejects are written from it, after the stage
+ * is gone. Binds $key (the personal-data hash key).
+ */
+export function typingSql({ kind, match, width, towns, headers, personalColumns }: TypingSqlInput): string {
   const cells = Array.from({ length: width }, (_, i) => `k${i}`);
+  // The raw cells ride along to the end, for `original`, and are dropped there.
+  const raw = Array.from({ length: width }, (_, i) => `r${i}`);
+  const carried = ["bad_text", ...raw].join(", ");
   const texts = kind.columns.map((c) => {
     const i = match.columns.get(c.name);
     return `${i === undefined ? "CAST(NULL AS VARCHAR)" : `k${i}`} AS ${t(c)}`;
@@ -271,12 +299,13 @@ export function typingSql({ kind, match, width, towns }: TypingSqlInput): string
   // Steps: clean the text once, parse each cell once, then type and check from the parsed values.
   return `
 WITH cleaned AS (
-  SELECT s.row_no, b.reason AS bad_reason,
-         ${cells.map((k, i) => `anj_clean(s.c${i}) AS ${k}`).join(", ")}
+  SELECT s.row_no, b.reason AS bad_reason, b.text AS bad_text,
+         ${cells.map((k, i) => `anj_clean(s.c${i}) AS ${k}`).join(", ")},
+         ${raw.map((r, i) => `s.c${i} AS ${r}`).join(", ")}
   FROM stage s LEFT JOIN stage_bad b ON b.row_no = s.row_no
 ),
 texts AS (
-  SELECT row_no, bad_reason,
+  SELECT row_no, bad_reason, ${carried},
          coalesce(${cells.join(", ")}) AS first_cell,
          ${texts.join(",\n         ")}
   FROM cleaned
@@ -287,20 +316,26 @@ parsed AS (
   ${parts.flatMap((p) => p.joins).join("\n  ")}
 ),
 checked AS (
-  SELECT row_no, first_cell, bad_reason,
+  SELECT row_no, first_cell, bad_reason, ${carried},
          ${typedValues.join(",\n         ")},
          ${checkList(parts.flatMap((p) => p.errors))} AS col_errors,
          ${checkList(parts.flatMap((p) => p.warnings))} AS col_warnings
   FROM parsed
 ),
 final AS (
-  SELECT row_no, first_cell, bad_reason, col_errors, col_warnings, ${withFallbacks.join(", ")}
+  SELECT row_no, first_cell, bad_reason, ${carried}, col_errors, col_warnings, ${withFallbacks.join(", ")}
   FROM checked
+),
+with_checks AS (
+  SELECT *,
+         ${hash} AS row_hash,
+         ${ruleChecks.length ? `list_concat(col_errors, ${checkList(ruleChecks)})` : "col_errors"} AS errors,
+         CASE WHEN len(col_warnings) = 0 THEN CAST([] AS VARCHAR[])
+              ELSE list_transform(col_warnings, w -> w.col || '：' || w.msg) END AS warnings
+  FROM final
 )
-SELECT *,
-       ${hash} AS row_hash,
-       ${ruleChecks.length ? `list_concat(col_errors, ${checkList(ruleChecks)})` : "col_errors"} AS errors,
-       CASE WHEN len(col_warnings) = 0 THEN CAST([] AS VARCHAR[])
-            ELSE list_transform(col_warnings, w -> w.col || '：' || w.msg) END AS warnings
-FROM final`;
+SELECT * EXCLUDE (${carried}),
+       CASE WHEN bad_reason IS NOT NULL THEN json_object('原始内容', bad_text)
+            WHEN len(errors) > 0 THEN ${originalJson(headers, personalColumns, (i) => `r${i}`)} END AS original
+FROM with_checks`;
 }
