@@ -1,5 +1,8 @@
-// The import run: every file in its own transaction, refused files loading nothing, a batch
-// recording all of it. Reading, typing and merging are the modules beside this one.
+// The import run: every file's writes to the warehouse in one transaction, refused files loading
+// nothing, a batch recording all of it. Reading, typing and merging are the modules beside this one.
+// CSV: chunks are staged and typed into a temp table while the reader goes on, outside any
+// transaction (DuckDB scans a table made inside one on a single thread); the file then merges at
+// once. XLSX: each chunk is typed and merged inside the file's transaction.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,7 +31,7 @@ import { type Progress, silentProgress } from "./progress.ts";
 import { applyMerges, stageCsvChunk, stageXlsxChunk } from "./stage.ts";
 import { typingSql } from "./typing-sql.ts";
 
-/** Rows typed and merged at a time: bounds the database's working set, and so memory. */
+/** Rows staged and typed at a time (XLSX: also merged): bounds the working set, and so memory. */
 const CHUNK_ROWS = { csv: 200_000, xlsx: 100_000 };
 /** The first CSV chunk: small, so that DuckDB starts while the reader transcodes the rest. */
 const FIRST_CSV_CHUNK_ROWS = 40_000;

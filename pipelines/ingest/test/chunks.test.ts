@@ -1,4 +1,4 @@
-// Long files are typed and merged in chunks; nothing about the result may depend on where a
+// Long files are staged and typed in chunks; nothing about the result may depend on where a
 // chunk ends. These tests use chunks of 2–3 rows to cross the boundaries.
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
