@@ -15,7 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
-import { openWarehouse, queryRows, type Warehouse } from "@anjian/warehouse";
+import { openWarehouse, queryRows, sqlStatements, type Warehouse } from "@anjian/warehouse";
 import { computeFigures } from "../src/figures.ts";
 import { applyModels, modelsUpToDate } from "../src/models.ts";
 import { openReaders } from "../src/readers.ts";
@@ -47,10 +47,7 @@ async function generate(): Promise<void> {
   try {
     await setThreads(w.connection);
     const sql = fs.readFileSync(path.join(import.meta.dirname, "province.sql"), "utf8");
-    const statements = sql
-      .split(/;\s*$/m)
-      .map((s) => s.trim())
-      .filter((s) => s.replace(/^--.*$/gm, "").trim() !== "");
+    const statements = sqlStatements(sql);
     const t0 = performance.now();
     for (const s of statements) {
       const code = s.replace(/--.*$/gm, "");

@@ -14,8 +14,8 @@ export interface FiguresDetail {
   yuan: Record<string, string>;
   /** Decided cases by unit level × procedure. */
   byLevelProcedure: { bureau: Record<string, CountAmount>; town: Record<string, CountAmount> };
-  /** First inspection or hazard date of each campaign in the period. */
-  campaignFirstOn: Record<string, string>;
+  /** The period's campaigns with their figures and first inspection or hazard day, in that order. */
+  campaigns: CampaignRow[];
   /** Inspections in the period (all, not distinct). */
   inspections: number;
 }
@@ -35,7 +35,8 @@ interface CaseSlice {
   legal_review: number;
 }
 
-interface CampaignRow {
+/** One campaign of the period (a row of mart_campaigns). */
+export interface CampaignRow {
   campaign: string;
   inspections: number;
   enterprises: number;
@@ -157,7 +158,6 @@ export async function collectFigures(
 
   const inspectionsByCampaign: Figures["inspections"]["by_campaign"] = {};
   const hazardsByCampaign: Figures["hazards"]["by_campaign"] = {};
-  const campaignFirstOn: Record<string, string> = {};
   for (const c of campaigns) {
     inspectionsByCampaign[c.campaign] = { inspections: c.inspections, enterprises: c.enterprises };
     hazardsByCampaign[c.campaign] = {
@@ -167,7 +167,6 @@ export async function collectFigures(
       major_listed: c.major_listed,
       units_with_major: c.units_with_major,
     };
-    campaignFirstOn[c.campaign] = c.first_on;
   }
 
   const byCategory: Record<string, number> = {};
@@ -232,7 +231,7 @@ export async function collectFigures(
       ...Object.fromEntries(Object.keys(byTown).map((k) => [`cases.by_town.${k}.amount_wan`, slice("town", k)?.fine_yuan ?? "0.00"])),
     },
     byLevelProcedure: { bureau: levelProcedure("bureau"), town: levelProcedure("town") },
-    campaignFirstOn,
+    campaigns,
     inspections: inspected?.inspections ?? 0,
   };
   return { figures: FiguresSchema.parse(figures), detail };

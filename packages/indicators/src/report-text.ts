@@ -2,7 +2,7 @@
 // as a list of blocks that report-md.ts and report-docx.ts render. Every number comes from the
 // figures; every sentence about a campaign is generated from the period's campaigns.
 import type { Figures } from "./figures-schema.ts";
-import type { FiguresResult } from "./figures.ts";
+import type { CampaignRow, FiguresResult } from "./figures.ts";
 import { dateZh, isWholeYear } from "./period.ts";
 import type { ReportData } from "./report-data.ts";
 import { ruleFor } from "./rules.ts";
@@ -50,40 +50,18 @@ export function change(current: bigint | number, previous: bigint | number): str
 
 // ---------------------------------------------------------------- campaign sentences
 
-interface CampaignFigures {
-  name: string;
-  inspections: number;
-  enterprises: number;
-  total: number;
-  general: number;
-  major: number;
-  major_listed: number;
-  units_with_major: number;
-  firstOn: string;
-}
-
-function campaigns(r: FiguresResult): CampaignFigures[] {
-  const f = r.figures;
-  return Object.keys(f.hazards.by_campaign).map((name) => ({
-    name,
-    ...f.inspections.by_campaign[name]!,
-    ...f.hazards.by_campaign[name]!,
-    firstOn: r.detail.campaignFirstOn[name] ?? "",
-  }));
-}
-
 /** The year's campaign against major accident hazards (名称含“重大事故隐患”); the busiest if several. */
-function majorCampaign(list: CampaignFigures[]): CampaignFigures | null {
-  const candidates = list.filter((c) => c.name.includes("重大事故隐患"));
+function majorCampaign(list: CampaignRow[]): CampaignRow | null {
+  const candidates = list.filter((c) => c.campaign.includes("重大事故隐患"));
   candidates.sort((a, b) => b.inspections - a.inspections || b.total - a.total);
   return candidates[0] ?? null;
 }
 
 /** “组织…专项督查，…” in the words the 2023 report uses for each sort of campaign. */
-export function campaignSentence(c: CampaignFigures, previous: CampaignFigures | undefined): string {
+export function campaignSentence(c: CampaignRow, previous: CampaignRow | undefined): string {
   const yoy = previous ? change(c.total, previous.total) : null;
   const y = yoy ? `，${yoy}` : "";
-  const name = c.name;
+  const name = c.campaign;
   if (/春运|道路|交通|运输/.test(name)) return `组织${name}，督促道路交通企业整改问题和隐患${c.total}条${y}`;
   if (/医疗|医院|卫生/.test(name)) return `组织${name}，督促医疗机构整改安全隐患${c.total}条${y}`;
   if (/工地|建筑|施工/.test(name)) {
@@ -156,12 +134,12 @@ export function reportBlocks(data: ReportData): Block[] {
     blocks.push({ kind: "paragraph", text: `${ORDINALS[n] ?? String(n + 1)}是${title}。${body}` });
     n++;
   };
-  const list = campaigns(data.current);
-  const prevList = campaigns(data.previous);
+  const list = data.current.detail.campaigns;
+  const prevList = data.previous.detail.campaigns;
   const major = majorCampaign(list);
   const penalties = `涉及“一案双罚”${f.cases.dual_penalty}起，责令停产整顿${f.cases.stop_production_parties}家`;
   if (major) {
-    const month = Number(major.firstOn.slice(5, 7));
+    const month = Number(major.first_on.slice(5, 7));
     const since = whole ? (month > 1 ? `${month}月份以来` : "今年以来") : lead;
     const listed =
       major.major === 0 ? "" : major.major_listed === major.major ? "，全部实施挂牌督办" : `，其中挂牌督办${major.major_listed}项`;
@@ -175,7 +153,7 @@ export function reportBlocks(data: ReportData): Block[] {
   }
   const others = list.filter((c) => c !== major);
   if (others.length > 0) {
-    const sentences = others.map((c) => campaignSentence(c, prevList.find((x) => x.name === c.name)));
+    const sentences = others.map((c) => campaignSentence(c, prevList.find((x) => x.campaign === c.campaign)));
     point("组织有关行业领域专项督查", `${thisYear}已经${sentences.join("。")}。`);
   }
   const h = f.hazards;

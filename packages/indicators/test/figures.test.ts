@@ -2,17 +2,14 @@ import { queryRows } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeFigures } from "../src/figures.ts";
 import { FiguresSchema } from "../src/figures-schema.ts";
-import { applyModels } from "../src/models.ts";
-import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
+import type { TempWarehouse } from "./fixture.ts";
 import { PERIODS } from "./model-checks.ts";
-import { EXPECTED_2023, loadScenario } from "./scenario.ts";
+import { EXPECTED_2023, scenarioWarehouse } from "./scenario.ts";
 
 let t: TempWarehouse;
 
 beforeAll(async () => {
-  t = await tempWarehouse();
-  await loadScenario(t.warehouse.connection);
-  await applyModels(t.warehouse.connection);
+  t = await scenarioWarehouse();
 });
 afterAll(() => t.cleanup());
 

@@ -4,12 +4,12 @@
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
-import { openWarehouse, queryRows } from "@anjian/warehouse";
+import { openWarehouse, queryRows, sqlStatements } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyModels, loadModelFiles, modelsHash, modelsUpToDate, useModels } from "../src/models.ts";
 import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { decls, genericChecks, INVARIANTS, PERIODS, rows } from "./model-checks.ts";
-import { CODE_A, CODE_B, CODE_C, INDIVIDUAL, loadScenario } from "./scenario.ts";
+import { CODE_A, CODE_B, CODE_C, INDIVIDUAL, loadScenario, scenarioWarehouse } from "./scenario.ts";
 
 describe("model declarations", () => {
   it("every view and macro states its grain and key", () => {
@@ -79,7 +79,7 @@ describe("applying the models", () => {
 
 describe("stored models and readers", () => {
   it("readers use the stored tables while current, and compute their own once the data changed", async () => {
-    const t = await tempWarehouse();
+    const t = await scenarioWarehouse();
     const total = async (c: DuckDBConnection) =>
       (
         await queryRows<{ n: number }>(
@@ -89,8 +89,6 @@ describe("stored models and readers", () => {
         )
       )[0]!.n;
     try {
-      await loadScenario(t.warehouse.connection);
-      await applyModels(t.warehouse.connection);
       const [stored] = await queryRows<{ type: string }>(
         t.warehouse.connection,
         "SELECT table_type AS type FROM information_schema.tables WHERE table_name = 'mart_case_days'",
@@ -123,11 +121,9 @@ describe("stored models and readers", () => {
   });
 
   it("a model that became a table replaces the view stored by older code", async () => {
-    const t = await tempWarehouse();
+    const t = await scenarioWarehouse();
     try {
       const c = t.warehouse.connection;
-      await loadScenario(c);
-      await applyModels(c);
       await c.run("DROP TABLE mart_case_days");
       await c.run("CREATE VIEW mart_case_days AS SELECT 1 AS stale");
       await applyModels(c);
@@ -142,9 +138,7 @@ describe("stored models and readers", () => {
 describe("generic and singular tests on the hand-made district", () => {
   let t: TempWarehouse;
   beforeAll(async () => {
-    t = await tempWarehouse();
-    await loadScenario(t.warehouse.connection);
-    await applyModels(t.warehouse.connection);
+    t = await scenarioWarehouse();
   });
   afterAll(() => t.cleanup());
 
@@ -213,10 +207,8 @@ describe("rules on the hand-made district", () => {
   let t: TempWarehouse;
   let c: DuckDBConnection;
   beforeAll(async () => {
-    t = await tempWarehouse();
+    t = await scenarioWarehouse();
     c = t.warehouse.connection;
-    await loadScenario(c);
-    await applyModels(c);
   });
   afterAll(() => t.cleanup());
 
@@ -310,7 +302,7 @@ describe("rules on the hand-made district", () => {
 /** The CREATE statement of one model, as written in its file. */
 function modelStatement(name: string): string {
   for (const f of loadModelFiles())
-    for (const statement of f.sql.split(/;\s*$/m))
+    for (const statement of sqlStatements(f.sql))
       if (new RegExp(`^CREATE OR REPLACE (VIEW|MACRO) ${name}\\b`, "m").test(statement))
         return statement.replace(/^(--.*\n)*/gm, "").trim();
   throw new Error(`no model ${name}`);

@@ -1,7 +1,8 @@
 // A small hand-made district whose 2023 figures are worked out by hand below (EXPECTED_2023).
 // Each row exercises one counting rule of platform-exports.md §4; the comments say which.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { creditCode, flawedCode, insertRows } from "./fixture.ts";
+import { creditCode, flawedCode, insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
+import { applyModels } from "../src/models.ts";
 import type { Figures } from "../src/figures-schema.ts";
 
 export const CODE_A = creditCode("91350304MA2Y00001");
@@ -163,3 +164,11 @@ export const EXPECTED_2023: Figures = {
     towns_new_certified: 2, // E06 E07
   },
 };
+
+/** A temp warehouse holding the scenario, with the models stored as an import leaves them. */
+export async function scenarioWarehouse(): Promise<TempWarehouse> {
+  const t = await tempWarehouse();
+  await loadScenario(t.warehouse.connection);
+  await applyModels(t.warehouse.connection);
+  return t;
+}

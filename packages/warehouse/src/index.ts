@@ -1,6 +1,6 @@
 export { CliError, WarehouseLockedError } from "./errors.ts";
 export { migrate, SQL_DIR } from "./migrate.ts";
-export { quotedIdentifier, quotedString } from "./sql.ts";
+export { quotedIdentifier, quotedString, sqlStatements } from "./sql.ts";
 export {
   defaultWarehousePath,
   inTransaction,

@@ -1,21 +1,17 @@
 // A deterministic pool of parties (enterprises, sole traders, people) in 荔城区, shared by the
 // generated case and hazard exports so that the two files talk about the same enterprises.
 import { creditCodeCheckChar, idCardCheckChar } from "@anjian/codes";
+import { loadProfile } from "@anjian/profile";
 import { int, pad, pick, type Rng } from "./prng.ts";
 
-export const TOWNS = ["镇海街道", "拱辰街道", "西天尾镇", "黄石镇", "新度镇", "北高镇"] as const;
+// The district's towns, their governments / street offices and the bureau: the shipped profile's.
+const PROFILE = loadProfile();
+export const TOWNS: readonly string[] = PROFILE.towns.map((t) => t.name);
 
 /** The town government / street office of each town (执法主体 of town cases). */
-export const TOWN_UNITS: Record<string, string> = {
-  镇海街道: "镇海街道办事处",
-  拱辰街道: "拱辰街道办事处",
-  西天尾镇: "西天尾镇人民政府",
-  黄石镇: "黄石镇人民政府",
-  新度镇: "新度镇人民政府",
-  北高镇: "北高镇人民政府",
-};
+export const TOWN_UNITS: Record<string, string> = Object.fromEntries(PROFILE.towns.map((t) => [t.name, t.unit.name]));
 
-export const BUREAU = "荔城区应急管理局";
+export const BUREAU = PROFILE.bureau.name;
 
 export const INDUSTRIES = ["工贸", "危险化学品", "烟花爆竹", "建筑施工", "道路运输", "商贸", "医疗卫生", "文化旅游", "其他"] as const;
 

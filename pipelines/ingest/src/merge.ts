@@ -4,22 +4,15 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { KindDecl } from "@anjian/exports";
-import { queryRows, quotedIdentifier as id } from "@anjian/warehouse";
+import { queryRows, quotedIdentifier as id, sqlStatements } from "@anjian/warehouse";
 import { tableColumns } from "./typing-sql.ts";
 
 const sql = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "..", "sql", name), "utf8");
 const OUTCOME_SQL = sql("outcome.sql");
 const COUNTS_SQL = sql("counts.sql");
-const [DELETE_SQL, INSERT_SQL] = statements(sql("upsert.sql"));
+const [DELETE_SQL, INSERT_SQL] = sqlStatements(sql("upsert.sql"));
 const REJECTS_SQL = sql("rejects.sql");
 
-/** The statements of a .sql file, split at a semicolon that ends a line. */
-function statements(text: string): string[] {
-  return text
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter((s) => s.replace(/^--.*$/gm, "").trim() !== "");
-}
 
 export interface Counts {
   read: number;
