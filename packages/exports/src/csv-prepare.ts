@@ -42,6 +42,12 @@ export interface PreparedCsv {
 export interface CsvChunk {
   file: string;
   records: number;
+  /**
+   * For each column asked for in `distinctOf`, the distinct non-empty cells of this chunk's rows,
+   * as DuckDB's read_csv reads them (quotes removed, "" as "). Lets the caller resolve lookups
+   * without a second parse of the chunk.
+   */
+  distinct: Set<string>[];
 }
 
 export interface PrepareCsvOptions {
@@ -56,6 +62,8 @@ export interface PrepareCsvOptions {
   tmpDir: string;
   /** Index of the header among the first rows, or -1 when none is a header. */
   pickHeader(rows: string[][]): number;
+  /** 0-based columns (of the header picked) whose distinct cells each chunk reports. */
+  distinctOf?(header: string[]): number[];
   onProgress?(bytes: number, rows: number): void;
   /**
    * Called as each chunk file is complete, while the rest of the file is still being read: the
@@ -151,23 +159,40 @@ async function prepareWith(
     let rowNo = 0; // last row number handed out
     let headerFound = false;
 
+    // Columns whose distinct cells are collected: slotOf[field number, 1-based] = slot + 1.
+    let slotOf = new Int32Array(0);
+    let slots = 0;
     const consume = (buf: Buffer, final: boolean): number => {
       // Data phase: returns the offset of the first incomplete record.
       let recStart = 0;
       let fields = 1;
+      let fieldStart = 0;
       let cut = -1;
       let inQuotes = false;
       const len = buf.length;
+      // [start, end) of each collected cell of the current record; -1 when not reached.
+      const cellStart = new Int32Array(slots).fill(-1);
+      const cellEnd = new Int32Array(slots);
+      const endField = (end: number) => {
+        const slot = fields < slotOf.length ? slotOf[fields]! - 1 : -1;
+        if (slot >= 0) {
+          cellStart[slot] = fieldStart;
+          cellEnd[slot] = end > fieldStart && buf[end - 1] === CR ? end - 1 : end;
+        }
+      };
       const finishRecord = (end: number) => {
         let stop = end;
         if (stop > recStart && buf[stop - 1] === CR) stop--;
         rowNo++;
         result.dataRecords++;
         if (stop === recStart) writer.record(rowNo, buf, 0, 0, width - 1);
-        else if (fields <= width) writer.record(rowNo, buf, recStart, stop, width - fields);
-        else if (onlyEmptyCells(buf, cut, stop)) {
+        else if (fields <= width) {
+          writer.record(rowNo, buf, recStart, stop, width - fields);
+          if (slots > 0) writer.collect(buf, cellStart, cellEnd);
+        } else if (onlyEmptyCells(buf, cut, stop)) {
           // Trailing empty cells beyond the header (common in Excel saves): drop them.
           writer.record(rowNo, buf, recStart, cut, 0);
+          if (slots > 0) writer.collect(buf, cellStart, cellEnd);
         } else {
           result.badRecords.push({
             rowNo,
@@ -183,18 +208,24 @@ async function prepareWith(
           inQuotes = !inQuotes;
         } else if (!inQuotes) {
           if (b === COMMA) {
+            if (slots > 0) endField(i);
             fields++;
+            fieldStart = i + 1;
             if (fields === width + 1) cut = i;
           } else if (b === LF) {
+            if (slots > 0) endField(i);
             finishRecord(i);
             recStart = i + 1;
+            fieldStart = recStart;
             fields = 1;
             cut = -1;
+            if (slots > 0) cellStart.fill(-1);
           }
         }
       }
       if (final && recStart < len) {
         if (inQuotes) throw unclosedQuote(rowNo + 1);
+        if (slots > 0) endField(len);
         finishRecord(len);
         recStart = len;
       }
@@ -218,6 +249,11 @@ async function prepareWith(
       result.headerRowNo = h + 1;
       rowNo = h + 1;
       width = result.header.length;
+      const wanted = options.distinctOf?.(result.header) ?? [];
+      slots = wanted.length;
+      slotOf = new Int32Array(width + 1);
+      for (const [slot, column] of wanted.entries()) if (column >= 0 && column < width) slotOf[column + 1] = slot + 1;
+      writer.slots = slots;
       return bounds[h]![2];
     };
 
@@ -266,6 +302,21 @@ class ChunkWriter {
     private readonly onChunk?: (chunk: CsvChunk) => void,
   ) {}
 
+  /** How many columns' distinct cells each chunk collects. */
+  slots = 0;
+
+  /** Adds the collected cells of the record just written to its chunk's distinct sets. */
+  collect(src: Buffer, starts: Int32Array, ends: Int32Array): void {
+    const sets = this.chunks.at(-1)!.distinct;
+    for (let slot = 0; slot < starts.length; slot++) {
+      const from = starts[slot]!;
+      const to = ends[slot]!;
+      if (from < 0 || to <= from) continue;
+      const text = cellText(src, from, to);
+      if (text !== "") sets[slot]!.add(text); // read_csv reads "" as NULL too
+    }
+  }
+
   record(rowNo: number, src: Buffer, from: number, to: number, pad: number): void {
     let current = this.chunks.at(-1);
     if (!current || current.records >= (this.chunks.length === 1 ? this.firstChunkRows : this.chunkRows)) {
@@ -290,7 +341,7 @@ class ChunkWriter {
     this.closeFile();
     const file = path.join(this.dir, `stage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
     this.fd = fs.openSync(file, "w");
-    this.chunks.push({ file, records: 0 });
+    this.chunks.push({ file, records: 0, distinct: Array.from({ length: this.slots }, () => new Set<string>()) });
   }
 
   private flush(): void {
@@ -316,6 +367,16 @@ function unclosedQuote(rowNo: number): RefusedFileError {
   return new RefusedFileError(
     `第 ${rowNo} 行起引号未闭合，之后的内容无法按行读取（文件可能被截断或手工改坏）。请检查该行，或从平台重新导出。`,
   );
+}
+
+/**
+ * A cell's text as read_csv gives it (quote and escape both `"`): a quoted cell without its quotes
+ * and with "" as ", anything else as it stands.
+ */
+function cellText(buf: Buffer, from: number, to: number): string {
+  if (buf[from] !== QUOTE) return buf.toString("utf8", from, to);
+  const closed = to - from >= 2 && buf[to - 1] === QUOTE;
+  return buf.toString("utf8", from + 1, closed ? to - 1 : to).replaceAll('""', '"');
 }
 
 /** True when bytes [from, to) are only commas, quotes and blanks. */

@@ -1,33 +1,41 @@
 // Towns, units and hazard categories are resolved through the district profile once per distinct
 // value (a file has a handful), then joined set-wise: no per-row JavaScript.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { HeaderMatch, KindDecl } from "@anjian/exports";
+import type { ColumnDecl, HeaderMatch, KindDecl } from "@anjian/exports";
 import type { ProfileResolver } from "@anjian/profile";
 import { lookupTable } from "./typing-sql.ts";
 
+const isLookedUp = (c: ColumnDecl) => c.type === "town" || c.type === "unit" || c.type === "hazard_category";
+
+/** The looked-up columns that the file has, with their 0-based index in the file's header. */
+export function lookedUpColumns(kind: KindDecl, match: HeaderMatch): { column: ColumnDecl; index: number }[] {
+  return kind.columns
+    .filter(isLookedUp)
+    .flatMap((column) => {
+      const index = match.columns.get(column.name);
+      return index === undefined ? [] : [{ column, index }];
+    });
+}
+
+/**
+ * Fills the lookup tables of a kind for the rows staged. `distinct`, when given, holds the
+ * distinct raw cells of each looked-up column (in lookedUpColumns order) as the CSV reader
+ * collected them; otherwise they are read from the stage.
+ */
 export async function buildLookups(
   connection: DuckDBConnection,
   kind: KindDecl,
   match: HeaderMatch,
   resolver: ProfileResolver,
+  distinct?: readonly Set<string>[],
 ): Promise<void> {
-  const columns = kind.columns.filter((c) => c.type === "town" || c.type === "unit" || c.type === "hazard_category");
-  for (const column of columns)
+  for (const column of kind.columns.filter(isLookedUp))
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE ${lookupTable(column)} (raw VARCHAR PRIMARY KEY, value VARCHAR, level VARCHAR, known BOOLEAN)`,
     );
-  const present = columns.filter((c) => match.columns.get(c.name) !== undefined);
+  const present = lookedUpColumns(kind, match).map((p) => p.column);
   if (present.length === 0) return;
-  // The distinct values of every looked-up column in one read of the stage (for a CSV chunk, one parse).
-  const lists = await connection.runAndReadAll(
-    `SELECT ${present
-      .map((c, i) => {
-        const cell = `anj_clean(c${match.columns.get(c.name)})`;
-        return `list(DISTINCT ${cell}) FILTER (WHERE ${cell} IS NOT NULL) AS l${i}`;
-      })
-      .join(", ")} FROM stage`,
-  );
-  const row = lists.getRowObjectsJson()[0] ?? {};
+  const row = distinct ? await cleanCollected(connection, distinct) : await distinctFromStage(connection, kind, match);
   for (const [i, column] of present.entries()) {
     const values = (row[`l${i}`] as string[] | null) ?? [];
     const appender = await connection.createAppender(lookupTable(column), "main", "temp");
@@ -58,4 +66,39 @@ export async function buildLookups(
       appender.closeSync();
     }
   }
+}
+
+/** The distinct cleaned values of each looked-up column, in one read of the stage (one parse of a CSV chunk). */
+async function distinctFromStage(connection: DuckDBConnection, kind: KindDecl, match: HeaderMatch): Promise<Record<string, unknown>> {
+  const lists = await connection.runAndReadAll(
+    `SELECT ${lookedUpColumns(kind, match)
+      .map(({ index }, i) => {
+        const cell = `anj_clean(c${index})`;
+        return `list(DISTINCT ${cell}) FILTER (WHERE ${cell} IS NOT NULL) AS l${i}`;
+      })
+      .join(", ")} FROM stage`,
+  );
+  return lists.getRowObjectsJson()[0] ?? {};
+}
+
+/** The same, from raw cells collected elsewhere: cleaned by the same macro, so both ways agree. */
+async function cleanCollected(connection: DuckDBConnection, distinct: readonly Set<string>[]): Promise<Record<string, unknown>> {
+  await connection.run("CREATE OR REPLACE TEMP TABLE lookup_raw (slot INTEGER, v VARCHAR)");
+  const appender = await connection.createAppender("lookup_raw", "main", "temp");
+  try {
+    for (const [slot, values] of distinct.entries())
+      for (const v of values) {
+        appender.appendInteger(slot);
+        appender.appendVarchar(v);
+        appender.endRow();
+      }
+  } finally {
+    appender.closeSync();
+  }
+  const lists = await connection.runAndReadAll(
+    "SELECT slot, list(DISTINCT anj_clean(v)) FILTER (WHERE anj_clean(v) IS NOT NULL) AS l FROM lookup_raw GROUP BY slot",
+  );
+  const row: Record<string, unknown> = {};
+  for (const r of lists.getRowObjectsJson()) row[`l${r.slot}`] = r.l;
+  return row;
 }
