@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseCsvText } from "./csv-text.ts";
 import { type CsvEncoding, detectEncoding, looksBinary } from "./encoding.ts";
+import { Gb18030ToUtf8 } from "./gb18030.ts";
 import { RefusedFileError } from "./errors.ts";
 
 const QUOTE = 0x22;
@@ -91,11 +92,17 @@ async function* utf8Chunks(file: string, encoding: CsvEncoding, bomLength: numbe
     }
     return;
   }
-  const decoder = new TextDecoder(encoding, { fatal: true });
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) yield Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
-    const tail = decoder.decode();
-    if (tail) yield Buffer.from(tail, "utf8");
+    if (encoding === "gb18030") {
+      const transcoder = new Gb18030ToUtf8();
+      for await (const chunk of stream as AsyncIterable<Buffer>) yield transcoder.push(chunk);
+      yield transcoder.end();
+    } else {
+      const decoder = new TextDecoder(encoding, { fatal: true });
+      for await (const chunk of stream as AsyncIterable<Buffer>) yield Buffer.from(decoder.decode(chunk, { stream: true }), "utf8");
+      const tail = decoder.decode();
+      if (tail) yield Buffer.from(tail, "utf8");
+    }
   } catch (e) {
     stream.destroy();
     if (e instanceof TypeError)

@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { CliError } from "@anjian/warehouse";
 
 const WAREHOUSE_FILES = /\.(duckdb|duckdb\.wal|key)$/i;
@@ -29,4 +30,25 @@ export async function sha256File(file: string): Promise<string> {
   const hash = crypto.createHash("sha256");
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest("hex");
+}
+
+// The same, on a worker thread: a large CSV is hashed while the main thread transcodes it.
+const HASH_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const hash = require("node:crypto").createHash("sha256");
+const stream = require("node:fs").createReadStream(workerData, { highWaterMark: 1 << 20 });
+stream.on("data", (chunk) => hash.update(chunk));
+stream.on("end", () => parentPort.postMessage(hash.digest("hex")));
+stream.on("error", (e) => { throw e; });
+`;
+
+export function sha256FileAside(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
+    worker.once("message", (hex: string) => resolve(hex));
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`hashing ${file} stopped (exit code ${code})`));
+    });
+  });
 }

@@ -23,7 +23,7 @@ import {
 import type { ProfileResolver } from "@anjian/profile";
 import { quotedIdentifier as id, inTransaction, queryRows, type Warehouse } from "@anjian/warehouse";
 import { findExportTime } from "./export-time.ts";
-import { expandPaths, sha256File } from "./files.ts";
+import { expandPaths, sha256File, sha256FileAside } from "./files.ts";
 import { findHeader, noHeaderError } from "./header-pick.ts";
 import { checkHashKey } from "./hash-key.ts";
 import { buildLookups, lookedUpColumns } from "./lookups.ts";
@@ -159,10 +159,19 @@ interface FileContext extends IngestOptions {
 }
 
 async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promise<FileResult> {
-  const sha256 = await sha256File(ctx.file);
+  // A file can only be one imported before when it has the same size: then it is hashed first, and
+  // importing it again costs no more than that. Any other file is hashed on another thread while
+  // it is read; the hash is needed only when its rows are written.
+  const [sameSize] = await queryRows(
+    connection,
+    "SELECT 1 AS found FROM files WHERE size_bytes = $size AND status = 'imported' LIMIT 1",
+    { size: fs.statSync(ctx.file).size },
+  );
+  const hashing = sameSize ? sha256File(ctx.file) : sha256FileAside(ctx.file);
+  hashing.catch(() => {}); // awaited below; a failure is raised there, not as unhandled
   const result: FileResult = {
     path: ctx.shown,
-    sha256,
+    sha256: sameSize ? await hashing : "",
     kind: null,
     status: "imported",
     ...zeroCounts(),
@@ -173,11 +182,13 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
     notes: [],
     exportTime: null,
   };
-  const [seen] = await queryRows<{ kind: string; path: string }>(
-    connection,
-    "SELECT kind, path FROM files WHERE file_sha256 = $sha AND status = 'imported' LIMIT 1",
-    { sha: sha256 },
-  );
+  const [seen] = sameSize
+    ? await queryRows<{ kind: string; path: string }>(
+        connection,
+        "SELECT kind, path FROM files WHERE file_sha256 = $sha AND status = 'imported' LIMIT 1",
+        { sha: result.sha256 },
+      )
+    : [];
   if (seen) {
     result.status = "already_imported";
     result.kind = seen.kind;
@@ -185,11 +196,15 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
     await recordFile(connection, ctx, result);
     return result;
   }
+  const hashed = async () => {
+    result.sha256 ||= await hashing;
+  };
   try {
     result.format = sniffFile(ctx.file);
-    if (result.format === "csv") await ingestCsv(connection, ctx, result);
+    if (result.format === "csv") await ingestCsv(connection, ctx, result, hashed);
     else
       await inTransaction(connection, async () => {
+        await hashed();
         await ingestXlsx(connection, ctx, result);
         await recordFile(connection, ctx, result);
       });
@@ -199,6 +214,7 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
       e instanceof RefusedFileError
         ? e.message
         : `导入时出错，文件未导入：${(e as Error).message.split("\n")[0]}。请检查文件，或将此信息反馈给系统维护人员。`;
+    await hashed();
     await recordFile(connection, ctx, result);
   }
   return result;
@@ -275,7 +291,12 @@ async function typeAndMerge(
   return mergeTyped(connection, { kind: match.kind, batchId: ctx.batch, sha256, path: ctx.shown, sheet, exportTime });
 }
 
-async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result: FileResult): Promise<void> {
+async function ingestCsv(
+  connection: DuckDBConnection,
+  ctx: FileContext,
+  result: FileResult,
+  hashed: () => Promise<void>,
+): Promise<void> {
   let search: ReturnType<typeof findHeader> | null = null;
   let header: string[] = [];
   const chunkFiles: string[] = [];
@@ -333,6 +354,7 @@ async function ingestCsv(connection: DuckDBConnection, ctx: FileContext, result:
     const match = found.match;
     ctx.progress.merging(prepared.dataRecords);
     await loading;
+    await hashed();
     // One transaction for the whole file: all its rows merge at once (a key met twice in the file
     // follows the same 更新时间 rule as across files), or none do.
     await inTransaction(connection, async () => {
