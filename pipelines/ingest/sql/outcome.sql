@@ -9,8 +9,7 @@ WITH base AS (
   SELECT row_no, {{key}}, updated_at, row_hash, len(warnings) AS n_warnings,
          CASE
            WHEN bad_reason IS NOT NULL THEN 'rejected'
-           WHEN first_cell IS NULL THEN 'skipped'
-           WHEN regexp_matches(first_cell, '^(合计|总计|小计|制表|填报|审核人|备注|说明)') THEN 'skipped'
+           WHEN skip THEN 'skipped'  -- blank or footer (typing-sql.ts)
            WHEN len(errors) > 0 THEN 'rejected'
            ELSE 'candidate'
          END AS stage_outcome
