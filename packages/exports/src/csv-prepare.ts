@@ -15,6 +15,34 @@ const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
 const CHUNK = 1 << 20;
+/**
+ * Columns whose cells carry a "may need cleaning" bit in a record's `dirty` number; later columns
+ * are always cleaned. 52: the bits of a JavaScript number that stay exact.
+ */
+export const DIRTY_BITS = 52;
+const BIT = Array.from({ length: DIRTY_BITS }, (_, i) => 2 ** i);
+
+/**
+ * Whether bytes [from, to) of a field may be changed by the cleaning rule (anj_clean in
+ * 002_cleaning_macros.sql: trim blanks, empty markers to NULL). A conservative test, so that the
+ * rule itself runs only where it can matter: short fields (every marker is at most 6 bytes),
+ * quoted fields, and fields whose first or last byte can belong to a blank (ASCII blanks, and
+ * the lead byte / last byte of U+3000 and U+00A0 in UTF-8).
+ */
+function cellMayNeedCleaning(buf: Buffer, from: number, to: number): boolean {
+  if (to - from <= 6) return true;
+  const first = buf[from]!;
+  const last = buf[to - 1]!;
+  return EDGE_FIRST[first] === 1 || EDGE_LAST[last] === 1;
+}
+const EDGE_FIRST = new Uint8Array(256);
+const EDGE_LAST = new Uint8Array(256);
+for (const b of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, QUOTE]) EDGE_FIRST[b] = EDGE_LAST[b] = 1;
+EDGE_FIRST[0xe3] = 1; // U+3000 is E3 80 80
+EDGE_FIRST[0xc2] = 1; // U+00A0 is C2 A0
+EDGE_LAST[0x80] = 1;
+EDGE_LAST[0xa0] = 1;
+
 /** How many rows may precede the header (title, export time, blank rows), plus the header. */
 export const MAX_PREAMBLE_ROWS = 10;
 /** A record longer than this means an unclosed quote swallowed the rest of the file. */
@@ -34,7 +62,7 @@ export interface PreparedCsv {
   header: string[] | null;
   /** 1-based row number of the header in the file (as Excel shows it). */
   headerRowNo: number;
-  /** UTF-8 CSV files without header; each record is `row_no,cell,cell,…`. */
+  /** UTF-8 CSV files without header; each record is `row_no,dirty,cell,cell,…` (see cellMayNeedCleaning). */
   chunks: CsvChunk[];
   dataRecords: number;
   badRecords: BadRecord[];
@@ -180,11 +208,14 @@ async function prepareWith(
       // [start, end) of each collected cell of the current record; -1 when not reached.
       const cellStart = new Int32Array(slots).fill(-1);
       const cellEnd = new Int32Array(slots);
+      let dirty = 0; // bit i: cell i may need cleaning
       const endField = (end: number) => {
+        const stop = end > fieldStart && buf[end - 1] === CR ? end - 1 : end;
+        if (fields <= DIRTY_BITS && cellMayNeedCleaning(buf, fieldStart, stop)) dirty += BIT[fields - 1]!;
         const slot = fields < slotOf.length ? slotOf[fields]! - 1 : -1;
         if (slot >= 0) {
           cellStart[slot] = fieldStart;
-          cellEnd[slot] = end > fieldStart && buf[end - 1] === CR ? end - 1 : end;
+          cellEnd[slot] = stop;
         }
       };
       const finishRecord = (end: number) => {
@@ -192,13 +223,13 @@ async function prepareWith(
         if (stop > recStart && buf[stop - 1] === CR) stop--;
         rowNo++;
         result.dataRecords++;
-        if (stop === recStart) writer.record(rowNo, buf, 0, 0, width - 1);
+        if (stop === recStart) writer.record(rowNo, 0, buf, 0, 0, width - 1);
         else if (fields <= width) {
-          writer.record(rowNo, buf, recStart, stop, width - fields);
+          writer.record(rowNo, dirty, buf, recStart, stop, width - fields);
           if (slots > 0) writer.collect(buf, cellStart, cellEnd);
         } else if (onlyEmptyCells(buf, cut, stop)) {
           // Trailing empty cells beyond the header (common in Excel saves): drop them.
-          writer.record(rowNo, buf, recStart, cut, 0);
+          writer.record(rowNo, dirty, buf, recStart, cut, 0);
           if (slots > 0) writer.collect(buf, cellStart, cellEnd);
         } else {
           result.badRecords.push({
@@ -206,7 +237,7 @@ async function prepareWith(
             text: buf.toString("utf8", recStart, stop),
             reason: `该行有 ${fields} 列，多于表头的 ${width} 列（可能有未加引号的逗号）`,
           });
-          writer.record(rowNo, buf, 0, 0, width - 1);
+          writer.record(rowNo, 0, buf, 0, 0, width - 1);
         }
       };
       for (let i = 0; i < len; i++) {
@@ -215,24 +246,25 @@ async function prepareWith(
           inQuotes = !inQuotes;
         } else if (!inQuotes) {
           if (b === COMMA) {
-            if (slots > 0) endField(i);
+            endField(i);
             fields++;
             fieldStart = i + 1;
             if (fields === width + 1) cut = i;
           } else if (b === LF) {
-            if (slots > 0) endField(i);
+            endField(i);
             finishRecord(i);
             recStart = i + 1;
             fieldStart = recStart;
             fields = 1;
             cut = -1;
+            dirty = 0;
             if (slots > 0) cellStart.fill(-1);
           }
         }
       }
       if (final && recStart < len) {
         if (inQuotes) throw unclosedQuote(rowNo + 1);
-        if (slots > 0) endField(len);
+        endField(len);
         finishRecord(len);
         recStart = len;
       }
@@ -295,7 +327,7 @@ async function prepareWith(
   }
 }
 
-/** Writes `row_no,` + record + padding commas + newline into chunk files of `chunkRows` records. */
+/** Writes `row_no,dirty,` + record + padding commas + newline into chunk files of `chunkRows` records. */
 class ChunkWriter {
   readonly chunks: CsvChunk[] = [];
   private fd: number | null = null;
@@ -324,18 +356,20 @@ class ChunkWriter {
     }
   }
 
-  record(rowNo: number, src: Buffer, from: number, to: number, pad: number): void {
+  record(rowNo: number, dirty: number, src: Buffer, from: number, to: number, pad: number): void {
     let current = this.chunks.at(-1);
     if (!current || current.records >= (this.chunks.length === 1 ? this.firstChunkRows : this.chunkRows)) {
       this.rotate();
       current = this.chunks.at(-1)!;
     }
-    const need = 12 + (to - from) + pad + 1;
+    const need = 12 + 17 + (to - from) + pad + 1;
     if (this.pos + need > this.out.length) {
       this.flush();
       if (need > this.out.length) this.out = Buffer.allocUnsafe(need * 2);
     }
     this.pos += this.out.write(String(rowNo), this.pos, "latin1");
+    this.out[this.pos++] = COMMA;
+    this.pos += this.out.write(String(dirty), this.pos, "latin1");
     this.out[this.pos++] = COMMA;
     this.pos += src.copy(this.out, this.pos, from, to);
     this.out.fill(COMMA, this.pos, this.pos + pad);

@@ -14,7 +14,9 @@ async function prep(bytes: Buffer | string) {
   const file = path.join(dir, `f${Math.random().toString(36).slice(2)}.csv`);
   fs.writeFileSync(file, bytes);
   const p = await prepareCsv(file, { tmpDir: dir, pickHeader: headerAt("编号") });
-  return { ...p, data: p.chunks.map((c) => fs.readFileSync(c.file, "utf8")).join("") };
+  const raw = p.chunks.map((c) => fs.readFileSync(c.file, "utf8")).join("");
+  // `data`: the records without their `dirty` field (tested on its own below).
+  return { ...p, raw, data: raw.replace(/^(\d+),\d+,/gm, "$1,") };
 }
 
 describe("encoding detection", () => {
@@ -68,7 +70,7 @@ describe("prepareCsv", () => {
     fs.writeFileSync(file, `编号,名称\n${Array.from({ length: 5 }, (_, i) => `${i},x`).join("\n")}\n`);
     const p = await prepareCsv(file, { tmpDir: dir, chunkRows: 2, pickHeader: headerAt("编号") });
     expect(p.chunks.map((c) => c.records)).toEqual([2, 2, 1]);
-    expect(fs.readFileSync(p.chunks[2]!.file, "utf8")).toBe("6,4,x\n");
+    expect(fs.readFileSync(p.chunks[2]!.file, "utf8")).toBe("6,3,4,x\n"); // row 6, both (short) cells marked
   });
 
   it("can make the first chunk smaller, with row numbers running on", async () => {
@@ -76,8 +78,8 @@ describe("prepareCsv", () => {
     fs.writeFileSync(file, `编号,名称\n${Array.from({ length: 8 }, (_, i) => `${i},x`).join("\n")}\n`);
     const p = await prepareCsv(file, { tmpDir: dir, chunkRows: 3, firstChunkRows: 1, pickHeader: headerAt("编号") });
     expect(p.chunks.map((c) => c.records)).toEqual([1, 3, 3, 1]);
-    expect(fs.readFileSync(p.chunks[0]!.file, "utf8")).toBe("2,0,x\n");
-    expect(fs.readFileSync(p.chunks[1]!.file, "utf8")).toBe("3,1,x\n4,2,x\n5,3,x\n");
+    expect(fs.readFileSync(p.chunks[0]!.file, "utf8")).toBe("2,3,0,x\n");
+    expect(fs.readFileSync(p.chunks[1]!.file, "utf8")).toBe("3,3,1,x\n4,3,2,x\n5,3,3,x\n");
   });
 
   it("returns no header when none of the first rows is one", async () => {
@@ -87,5 +89,12 @@ describe("prepareCsv", () => {
       ["a", "b"],
       ["1", "2"],
     ]);
+  });
+
+  it("marks the cells the cleaning rule may change: short, quoted, or with a blank-like first or last byte", async () => {
+    const p = await prep('编号,a,b,c,d,e\n1,长长的名称内容,"带引号的名称",  前有空格的名称,后有空格的名称 ,\u3000全角空格名称\n');
+    const [, dirty] = p.raw.split(",");
+    // cells: 1 (short), 长长的名称内容 (clean), quoted, leading blanks, trailing blank, leading U+3000
+    expect(Number(dirty)).toBe(0b111101);
   });
 });

@@ -1,7 +1,7 @@
 // Composes, from a kind's declaration and the header found in a file, the one SQL statement that
 // turns the staged text rows into typed rows with their errors and warnings. Each column type's
 // rule is a macro in packages/warehouse/sql/002_cleaning_macros.sql; this module only wires them.
-import type { ColumnDecl, HeaderMatch, KindDecl } from "@anjian/exports";
+import { type ColumnDecl, DIRTY_BITS, type HeaderMatch, type KindDecl } from "@anjian/exports";
 import { quotedIdentifier as id, quotedString as lit } from "@anjian/warehouse";
 
 /** Warehouse columns that a kind's declaration produces, in table order. */
@@ -226,6 +226,14 @@ function columnSql(c: ColumnDecl, match: HeaderMatch, towns: string[]): ColumnSq
   return out;
 }
 
+/**
+ * Cell i through the cleaning rule, unless the reader's `dirty` bit says the rule cannot change
+ * it (most cells: the rule costs as much as the rest of the typing).
+ */
+function cleanCell(i: number): string {
+  return i < DIRTY_BITS ? `CASE WHEN s.dirty & ${2 ** i} = 0 THEN s.c${i} ELSE anj_clean(s.c${i}) END` : `anj_clean(s.c${i})`;
+}
+
 const EMPTY_CHECKS = "CAST([] AS STRUCT(col VARCHAR, msg VARCHAR)[])";
 
 /**
@@ -271,7 +279,7 @@ function originalJson(headers: string[], personalColumns: number[], cell: (i: nu
 }
 
 /**
- * A SELECT over `stage` (row_no, c0…) and `stage_bad` (row_no, text, reason): one row per staged
+ * A SELECT over `stage` (row_no, dirty, c0…) and `stage_bad` (row_no, text, reason): one row per staged
  * row with skip (a blank or footer row), bad_reason, the typed columns, row_hash,
  * errors and warnings (lists of {col, msg}), and `original`, the row as read (JSON), for the rows
  * that may be rejected (a reason or an error): the rejects are written from it, after the stage
@@ -304,7 +312,7 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns 
   return `
 WITH cleaned AS (
   SELECT s.row_no, b.reason AS bad_reason, b.text AS bad_text,
-         ${cells.map((k, i) => `anj_clean(s.c${i}) AS ${k}`).join(", ")},
+         ${cells.map((k, i) => `${cleanCell(i)} AS ${k}`).join(", ")},
          ${raw.map((r, i) => `s.c${i} AS ${r}`).join(", ")}
   FROM stage s LEFT JOIN stage_bad b ON b.row_no = s.row_no
 ),
