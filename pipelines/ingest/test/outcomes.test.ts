@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CASES_HEADER, caseRow, freshWarehouse, type TestWarehouse, writeCsv } from "./helpers.ts";
@@ -81,6 +83,23 @@ describe("row outcomes and upserts", () => {
     const again = await w.run([file]);
     expect(again.files[0]).toMatchObject({ status: "already_imported", read: 0, accepted: 0 });
     expect(await w.rows("SELECT * FROM cases")).toEqual(before);
+  });
+
+  it("a file of the same size but other content is imported, and each file's SHA-256 is recorded", async () => {
+    // A file is hashed before reading only when one of the same size was imported; otherwise on a
+    // worker thread while it is read. Both ways must record the file's own hash.
+    w = await freshWarehouse();
+    const a = writeCsv(path.join(w.dir, "a.csv"), [CASES_HEADER, caseRow({ 案件编号: "Z1" })]);
+    const b = writeCsv(path.join(w.dir, "b.csv"), [CASES_HEADER, caseRow({ 案件编号: "Z2" })]);
+    expect(fs.statSync(a).size).toBe(fs.statSync(b).size);
+    const first = await w.run([a]);
+    const second = await w.run([b]);
+    expect(second.files[0]).toMatchObject({ status: "imported", accepted: 1 });
+    const sha = (f: string) => crypto.createHash("sha256").update(fs.readFileSync(f)).digest("hex");
+    expect(first.files[0]!.sha256).toBe(sha(a));
+    expect(second.files[0]!.sha256).toBe(sha(b));
+    const stored = await w.rows<{ file_sha256: string }>("SELECT DISTINCT file_sha256 FROM cases ORDER BY file_sha256");
+    expect(stored.map((r) => r.file_sha256)).toEqual([sha(a), sha(b)].sort());
   });
 
   it("records lineage on every row and one batch per run", async () => {
