@@ -1,5 +1,4 @@
 // Walking the paths an analyst gives: folders recursively in sorted order; hashing files.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -26,13 +25,7 @@ export function expandPaths(inputs: string[]): string[] {
   return out;
 }
 
-export async function sha256File(file: string): Promise<string> {
-  const hash = crypto.createHash("sha256");
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
-// The same, on a worker thread: a large CSV is hashed while the main thread transcodes it.
+// Hashing runs on a worker thread, so that a large CSV is hashed while the main thread transcodes it.
 const HASH_WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const hash = require("node:crypto").createHash("sha256");
@@ -42,7 +35,7 @@ stream.on("end", () => parentPort.postMessage(hash.digest("hex")));
 stream.on("error", (e) => { throw e; });
 `;
 
-export function sha256FileAside(file: string): Promise<string> {
+export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
     worker.once("message", (hex: string) => resolve(hex));

@@ -23,7 +23,7 @@ import {
 import type { ProfileResolver } from "@anjian/profile";
 import { quotedIdentifier as id, inTransaction, queryRows, type Warehouse } from "@anjian/warehouse";
 import { findExportTime } from "./export-time.ts";
-import { expandPaths, sha256File, sha256FileAside } from "./files.ts";
+import { expandPaths, sha256File } from "./files.ts";
 import { findHeader, noHeaderError } from "./header-pick.ts";
 import { checkHashKey } from "./hash-key.ts";
 import { buildLookups, lookedUpColumns } from "./lookups.ts";
@@ -159,15 +159,15 @@ interface FileContext extends IngestOptions {
 }
 
 async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promise<FileResult> {
-  // A file can only be one imported before when it has the same size: then it is hashed first, and
-  // importing it again costs no more than that. Any other file is hashed on another thread while
-  // it is read; the hash is needed only when its rows are written.
+  // The file is hashed on another thread while it is read; the hash is needed only when its rows
+  // are written. A file can only be one imported before when it has the same size: then the hash is
+  // awaited first, and importing it again costs no more than that.
   const [sameSize] = await queryRows(
     connection,
     "SELECT 1 AS found FROM files WHERE size_bytes = $size AND status = 'imported' LIMIT 1",
     { size: fs.statSync(ctx.file).size },
   );
-  const hashing = sameSize ? sha256File(ctx.file) : sha256FileAside(ctx.file);
+  const hashing = sha256File(ctx.file);
   hashing.catch(() => {}); // awaited below; a failure is raised there, not as unhandled
   const result: FileResult = {
     path: ctx.shown,
@@ -197,7 +197,7 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
     return result;
   }
   const hashed = async () => {
-    result.sha256 ||= await hashing;
+    result.sha256 = await hashing;
   };
   try {
     result.format = sniffFile(ctx.file);

@@ -35,9 +35,9 @@ export async function buildLookups(
     );
   const present = lookedUpColumns(kind, match).map((p) => p.column);
   if (present.length === 0) return;
-  const row = distinct ? await cleanCollected(connection, distinct) : await distinctFromStage(connection, kind, match);
+  const lists = distinct ? await cleanCollected(connection, distinct) : await distinctFromStage(connection, kind, match);
   for (const [i, column] of present.entries()) {
-    const values = (row[`l${i}`] as string[] | null) ?? [];
+    const values = lists[i] ?? [];
     const appender = await connection.createAppender(lookupTable(column), "main", "temp");
     try {
       for (const text of values) {
@@ -68,8 +68,8 @@ export async function buildLookups(
   }
 }
 
-/** The distinct cleaned values of each looked-up column, in one read of the stage (one parse of a CSV chunk). */
-async function distinctFromStage(connection: DuckDBConnection, kind: KindDecl, match: HeaderMatch): Promise<Record<string, unknown>> {
+/** The distinct cleaned values of each looked-up column, in one read of the stage. */
+async function distinctFromStage(connection: DuckDBConnection, kind: KindDecl, match: HeaderMatch): Promise<string[][]> {
   const lists = await connection.runAndReadAll(
     `SELECT ${lookedUpColumns(kind, match)
       .map(({ index }, i) => {
@@ -78,11 +78,12 @@ async function distinctFromStage(connection: DuckDBConnection, kind: KindDecl, m
       })
       .join(", ")} FROM stage`,
   );
-  return lists.getRowObjectsJson()[0] ?? {};
+  const row = lists.getRowObjectsJson()[0] ?? {};
+  return lookedUpColumns(kind, match).map((_, i) => (row[`l${i}`] as string[] | null) ?? []);
 }
 
 /** The same, from raw cells collected elsewhere: cleaned by the same macro, so both ways agree. */
-async function cleanCollected(connection: DuckDBConnection, distinct: readonly Set<string>[]): Promise<Record<string, unknown>> {
+async function cleanCollected(connection: DuckDBConnection, distinct: readonly Set<string>[]): Promise<string[][]> {
   await connection.run("CREATE OR REPLACE TEMP TABLE lookup_raw (slot INTEGER, v VARCHAR)");
   const appender = await connection.createAppender("lookup_raw", "main", "temp");
   try {
@@ -98,7 +99,7 @@ async function cleanCollected(connection: DuckDBConnection, distinct: readonly S
   const lists = await connection.runAndReadAll(
     "SELECT slot, list(DISTINCT anj_clean(v)) FILTER (WHERE anj_clean(v) IS NOT NULL) AS l FROM lookup_raw GROUP BY slot",
   );
-  const row: Record<string, unknown> = {};
-  for (const r of lists.getRowObjectsJson()) row[`l${r.slot}`] = r.l;
-  return row;
+  const out: string[][] = distinct.map(() => []);
+  for (const r of lists.getRowObjectsJson()) out[Number(r.slot)] = r.l as string[];
+  return out;
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { prepareCsv } from "@anjian/exports";
 import { openWarehouse, queryRows } from "@anjian/warehouse";
 import { afterAll, describe, expect, it } from "vitest";
+import { mulberry32 } from "../bench/prng.ts";
 import { stageCsvChunk } from "../src/stage.ts";
 import { csvText, tempDir } from "./helpers.ts";
 
@@ -13,16 +14,6 @@ const dir = tempDir();
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const PIECES = [" ", "\t", "\u3000", "\u00a0", "\f", "\v", "-", "—", "——", "－", "/", "／", "无", "空", '"', '""', "a", "中", "镇", "1", ",", "\n"];
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("cells marked for cleaning", () => {
   it("every cell that anj_clean changes is marked, so skipping the unmarked ones changes nothing", async () => {
