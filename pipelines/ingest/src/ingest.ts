@@ -20,6 +20,7 @@ import {
   sniffFile,
   type XlsxRow,
 } from "@anjian/exports";
+import { maskIdNumbers } from "@anjian/codes";
 import type { ProfileResolver } from "@anjian/profile";
 import { quotedIdentifier as id, inTransaction, queryRows, type Warehouse } from "@anjian/warehouse";
 import { findExportTime } from "./export-time.ts";
@@ -210,14 +211,30 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
       });
   } catch (e) {
     Object.assign(result, zeroCounts(), { status: "refused", kind: result.kind, sheets: [] });
-    result.error =
-      e instanceof RefusedFileError
-        ? e.message
-        : `导入时出错，文件未导入：${(e as Error).message.split("\n")[0]}。请检查文件，或将此信息反馈给系统维护人员。`;
+    result.error = maskIdNumbers(e instanceof RefusedFileError ? e.message : importFailure(e));
     await hashed();
     await recordFile(connection, ctx, result);
   }
   return result;
+}
+
+/**
+ * A failure we did not foresee, in Chinese: never the DuckDB or Node text, which is English and
+ * may quote a cell (personal data). ANJIAN_DEBUG=1 shows the original on stderr.
+ */
+function importFailure(e: unknown): string {
+  const message = String((e as Error)?.message ?? e);
+  if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? message}\n`);
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (/Out of Memory/i.test(message))
+    return "文件太大或列太多，导入时内存不足，文件未导入。请把文件按时间拆成几个较小的文件，或删去不需要的列后再导入。";
+  if (code === "ENOSPC" || /No space left on device/i.test(message))
+    return "磁盘空间不足，文件未导入（数据仓库保持原样）。请清理系统临时目录或数据仓库所在磁盘后重试。";
+  if (code === "EACCES" || code === "EPERM") return "没有读取该文件的权限，文件未导入。请检查文件权限后重试。";
+  if (code === "ENOENT") return "文件在导入过程中被移走或删除，未导入。请确认文件仍在原处后重试。";
+  if (code === "EISDIR" || code === "ELOOP") return "这不是一个可读取的文件（文件夹或循环的符号链接），未导入。";
+  if (code === "EIO") return "读取文件时磁盘出错，文件未导入。请把文件复制到本机磁盘后重试。";
+  return "导入时出现未预料的错误，文件未导入（其余文件照常导入）。请把该文件和设置环境变量 ANJIAN_DEBUG=1 后运行的输出反馈给系统维护人员。";
 }
 
 async function recordFile(connection: DuckDBConnection, ctx: FileContext, r: FileResult): Promise<void> {
