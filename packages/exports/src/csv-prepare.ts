@@ -382,7 +382,7 @@ class ChunkWriter {
   private rotate(): void {
     this.closeFile();
     const file = path.join(this.dir, `stage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
-    this.fd = fs.openSync(file, "w");
+    this.fd = fs.openSync(file, "wx", 0o600); // ID numbers in clear: the owner only
     this.chunks.push({ file, records: 0, distinct: Array.from({ length: this.slots }, () => new Set<string>()) });
   }
 

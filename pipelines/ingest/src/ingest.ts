@@ -22,7 +22,14 @@ import {
 } from "@anjian/exports";
 import { maskIdNumbers } from "@anjian/codes";
 import type { ProfileResolver } from "@anjian/profile";
-import { quotedIdentifier as id, inTransaction, queryRows, type Warehouse } from "@anjian/warehouse";
+import {
+  quotedIdentifier as id,
+  inTransaction,
+  queryRows,
+  removeScratch,
+  scratchDir,
+  type Warehouse,
+} from "@anjian/warehouse";
 import { findExportTime } from "./export-time.ts";
 import { expandPaths, sha256File } from "./files.ts";
 import { findHeader, noHeaderError } from "./header-pick.ts";
@@ -111,20 +118,22 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     "INSERT INTO batches (batch_id, started_at, command, host) VALUES ($b, current_localtimestamp(), $c, $h)",
     { b: batch, c: options.command ?? "anjian ingest", h: os.hostname() },
   );
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-"));
+  // Staged chunks hold ID numbers in clear: a private folder, gone at exit even on Ctrl-C.
+  const tmpDir = scratchDir("stage");
   const results: FileResult[] = [];
   const restoreMemory = await limitMemory(connection);
   try {
-    for (const [seq, file] of files.entries()) {
+    for (const [seq, { path: file, refused }] of files.entries()) {
       const shown = path.isAbsolute(file) && file.startsWith(cwd + path.sep) ? path.relative(cwd, file) : file;
       progress.start(path.basename(file));
-      const result = await ingestFile(connection, { ...options, batch, file, shown, seq, tmpDir, progress });
+      const ctx = { ...options, batch, file, shown, seq, tmpDir, progress };
+      const result = refused === null ? await ingestFile(connection, ctx) : await refuseEntry(connection, ctx, refused);
       await dropScratch(connection);
       progress.done();
       results.push(result);
     }
   } finally {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
+    removeScratch(tmpDir);
     await restoreMemory();
     await connection.run("UPDATE batches SET finished_at = current_localtimestamp() WHERE batch_id = $b", { b: batch });
   }
@@ -157,6 +166,29 @@ interface FileContext extends IngestOptions {
   seq: number;
   tmpDir: string;
   progress: Progress;
+}
+
+function emptyResult(ctx: FileContext): FileResult {
+  return {
+    path: ctx.shown,
+    sha256: "",
+    kind: null,
+    status: "imported",
+    ...zeroCounts(),
+    error: null,
+    format: null,
+    encoding: null,
+    sheets: [],
+    notes: [],
+    exportTime: null,
+  };
+}
+
+/** A folder entry that is not read (a dangling or looping link, a pipe…): recorded as refused. */
+async function refuseEntry(connection: DuckDBConnection, ctx: FileContext, reason: string): Promise<FileResult> {
+  const result: FileResult = { ...emptyResult(ctx), status: "refused", error: reason };
+  await recordFile(connection, ctx, result);
+  return result;
 }
 
 async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promise<FileResult> {
@@ -240,7 +272,12 @@ function importFailure(e: unknown): string {
 async function recordFile(connection: DuckDBConnection, ctx: FileContext, r: FileResult): Promise<void> {
   // A file with a header but no data rows imports cleanly; say so, it is usually the wrong export.
   if (r.status === "imported" && r.read === r.skipped) r.notes.push("文件中没有数据行（只有表头，或只有标题、空行、合计行），请确认导出的时间范围");
-  const size = fs.statSync(ctx.file).size;
+  let size = 0;
+  try {
+    size = fs.statSync(ctx.file).size;
+  } catch {
+    // a dangling link or a file gone meanwhile: recorded with size 0
+  }
   await connection.run(
     `INSERT INTO files (batch_id, seq, path, file_name, file_sha256, size_bytes, format, encoding, kind, sheets, status,
                         export_time, imported_at, "read", accepted, rejected, skipped, duplicate, replaced, warnings,
