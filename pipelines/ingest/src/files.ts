@@ -62,7 +62,7 @@ export function expandPaths(inputs: string[]): PathEntry[] {
           );
           continue;
         }
-        if (!real.startsWith(root + path.sep)) {
+        if (real !== root && !real.startsWith(root + path.sep)) {
           refuse(p, "这是一个指向导入文件夹之外的符号链接（快捷方式），出于安全未读取。如需导入，请直接给出该文件的路径。");
           continue;
         }
