@@ -42,3 +42,12 @@ CREATE OR REPLACE MACRO anj_parse_amount(s, factor) AS CASE
 END;
 -- The text is a number, whatever its size.
 CREATE OR REPLACE MACRO anj_amount_form(s) AS regexp_full_match(anj_amount_text(s), '-?\d+(\.\d+)?([eE][-+]?\d+)?');
+
+-- In a 统一社会信用代码 column, an all-digit code with a right GB 32100 check character is an
+-- enterprise's code (public institutions' start 12…), kept as it is; other ID numbers are masked.
+CREATE OR REPLACE MACRO anj_mask_ids_in_code(s, k) AS CASE
+  WHEN strlen(s) < 18 THEN s
+  WHEN NOT regexp_matches(s, '[0-9]{17}[0-9Xx]') THEN s
+  WHEN anj_gb32100_ok(anj_code(s)) THEN s
+  ELSE anj_mask_ids(s, k)
+END;

@@ -278,7 +278,7 @@ export interface TypingSqlInput {
  * json_object of a row as read, header → cell (the staged text in column `cell(i)`), personal data
  * replaced by its keyed hash. Binds $key when there is personal data.
  */
-function originalJson(headers: string[], personalColumns: number[], cell: (i: number) => string): string {
+function originalJson(headers: string[], personalColumns: number[], codeColumns: number[], cell: (i: number) => string): string {
   const seen = new Map<string, number>();
   const pairs = headers.map((raw, i) => {
     let name = raw.trim() || `第${i + 1}列`;
@@ -288,7 +288,7 @@ function originalJson(headers: string[], personalColumns: number[], cell: (i: nu
     const clean = `anj_clean(${cell(i)})`;
     const value = personalColumns.includes(i)
       ? `CASE WHEN ${clean} IS NULL THEN NULL WHEN starts_with(${clean}, '已脱敏:') THEN ${clean} ELSE '已脱敏:' || anj_pseudonym($key, ${clean}) END`
-      : `anj_mask_ids(${cell(i)}, $key)`;
+      : `${codeColumns.includes(i) ? "anj_mask_ids_in_code" : "anj_mask_ids"}(${cell(i)}, $key)`;
     return `${lit(name)}, ${value}`;
   });
   return `json_object(${pairs.join(", ")})`;
@@ -310,9 +310,14 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns 
     const i = match.columns.get(c.name);
     // Any valid ID number in a cell becomes its keyed hash here, before any value, message or
     // reject is made from the cell.
-    return `${i === undefined ? "CAST(NULL AS VARCHAR)" : `anj_mask_ids(k${i}, $key)`} AS ${t(c)}`;
+    if (i === undefined) return `CAST(NULL AS VARCHAR) AS ${t(c)}`;
+    return `${c.type === "credit_code" ? "anj_mask_ids_in_code" : "anj_mask_ids"}(k${i}, $key) AS ${t(c)}`;
   });
   const parts = kind.columns.map((c) => columnSql(c, match, towns));
+  const creditColumns = kind.columns
+    .filter((c) => c.type === "credit_code")
+    .map((c) => match.columns.get(c.name))
+    .filter((i): i is number => i !== undefined);
   const parsed = parts.flatMap((p) => p.parse.map(([sql, alias]) => `${sql} AS ${id(alias)}`));
   const columns = tableColumns(kind);
   const typedValues = parts.flatMap((p) => p.values.map(([sql, alias]) => `${sql} AS ${id(alias)}`));
@@ -368,6 +373,6 @@ with_checks AS (
 )
 SELECT * EXCLUDE (${carried}),
        CASE WHEN bad_reason IS NOT NULL THEN json_object('原始内容', anj_mask_ids(bad_text, $key))
-            WHEN len(errors) > 0 THEN ${originalJson(headers, personalColumns, (i) => `r${i}`)} END AS original
+            WHEN len(errors) > 0 THEN ${originalJson(headers, personalColumns, creditColumns, (i) => `r${i}`)} END AS original
 FROM with_checks`;
 }
