@@ -279,20 +279,31 @@ export interface TypingSqlInput {
  * replaced by its keyed hash. Binds $key when there is personal data.
  */
 function originalJson(headers: string[], personalColumns: number[], codeColumns: number[], cell: (i: number) => string): string {
-  const seen = new Map<string, number>();
-  const pairs = headers.map((raw, i) => {
-    let name = raw.trim() || `第${i + 1}列`;
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    if (n > 1) name = `${name}(${n})`;
-    const clean = `anj_clean(${cell(i)})`;
-    const value = personalColumns.includes(i)
-      ? `CASE WHEN ${clean} IS NULL THEN NULL WHEN starts_with(${clean}, '已脱敏:') THEN ${clean} ELSE '已脱敏:' || anj_pseudonym($key, ${clean}) END`
-      : `${codeColumns.includes(i) ? "anj_mask_ids_in_code" : "anj_mask_ids"}(${cell(i)}, $key)`;
-    return `${lit(name)}, ${value}`;
-  });
+  const pairs = originalNames(headers).map((name, i) => `${lit(name)}, ${originalValue(cell(i), i, personalColumns, codeColumns)}`);
   return `json_object(${pairs.join(", ")})`;
 }
+
+/** Header names for `original`: blank ones as 第N列, repeated ones as 名称(2). */
+function originalNames(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((raw, i) => {
+    const name = raw.trim() || `第${i + 1}列`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n > 1 ? `${name}(${n})` : name;
+  });
+}
+
+/** A raw cell as `original` keeps it: personal data as its hash, other ID numbers masked. */
+function originalValue(cell: string, i: number, personalColumns: number[], codeColumns: number[]): string {
+  const clean = `anj_clean(${cell})`;
+  if (personalColumns.includes(i))
+    return `CASE WHEN ${clean} IS NULL THEN NULL WHEN starts_with(${clean}, '已脱敏:') THEN ${clean} ELSE '已脱敏:' || anj_pseudonym($key, ${clean}) END`;
+  return `${codeColumns.includes(i) ? "anj_mask_ids_in_code" : "anj_mask_ids"}(${cell}, $key)`;
+}
+
+/** Above this many columns, the typing takes the wide form (see typingSql). */
+export const WIDE_COLUMNS = 64;
 
 /**
  * A SELECT over `stage` (row_no, dirty, c0…) and `stage_bad` (row_no, text, reason): one row per staged
@@ -302,10 +313,19 @@ function originalJson(headers: string[], personalColumns: number[], codeColumns:
  * is gone. Binds $key (the personal-data hash key).
  */
 export function typingSql({ kind, match, width, towns, headers, personalColumns }: TypingSqlInput): string {
-  const cells = Array.from({ length: width }, (_, i) => `k${i}`);
+  // A wide file (hundreds of columns, most not the kind's): DuckDB gives every node of an
+  // expression a vector of its own, so expressions per cell ran out of memory at ~200 columns.
+  // Then only the kind's columns are cleaned and kept for `original`; the blank/footer test reads
+  // the row's cells joined into one text.
+  const wide = width > WIDE_COLUMNS;
+  const mapped = new Set(match.columns.values());
+  const cellIndexes = Array.from({ length: width }, (_, i) => i).filter((i) => !wide || mapped.has(i));
+  const cells = cellIndexes.map((i) => `k${i}`);
   // The raw cells ride along to the end, for `original`, and are dropped there.
-  const raw = Array.from({ length: width }, (_, i) => `r${i}`);
+  const raw = cellIndexes.map((i) => `r${i}`);
   const carried = ["bad_text", ...raw].join(", ");
+  const rowText = `concat_ws(chr(31), ${Array.from({ length: width }, (_, i) => `s.c${i}`).join(", ")})`;
+  const kept = cellIndexes.map((i) => headers[i] ?? "");
   const texts = kind.columns.map((c) => {
     const i = match.columns.get(c.name);
     // Any valid ID number in a cell becomes its keyed hash here, before any value, message or
@@ -335,13 +355,14 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns 
   return `
 WITH cleaned AS (
   SELECT s.row_no, b.reason AS bad_reason, b.text AS bad_text,
-         ${cells.map((k, i) => `${cleanCell(i)} AS ${k}`).join(", ")},
-         ${raw.map((r, i) => `s.c${i} AS ${r}`).join(", ")}
-  FROM stage s LEFT JOIN stage_bad b ON b.row_no = s.row_no
+         ${cellIndexes.map((i) => `${cleanCell(i)} AS k${i}`).join(", ")},
+         ${cellIndexes.map((i) => `s.c${i} AS r${i}`).join(", ")}${wide ? ", s.row_text" : ""}
+  FROM ${wide ? `(SELECT row_no, dirty, ${cellIndexes.map((i) => `c${i}`).join(", ")}, ${rowText} AS row_text FROM stage s)` : "stage"} s
+  LEFT JOIN stage_bad b ON b.row_no = s.row_no
 ),
 texts AS (
   SELECT row_no, bad_reason, ${carried},
-         coalesce(${cells.join(", ")}) AS first_cell,
+         ${wide ? "anj_clean(regexp_extract(row_text, '^[\x1f\s　 ]*([^\x1f]*)', 1))" : `coalesce(${cells.join(", ")})`} AS first_cell,
          ${texts.join(",\n         ")}
   FROM cleaned
 ),
@@ -373,6 +394,11 @@ with_checks AS (
 )
 SELECT * EXCLUDE (${carried}),
        CASE WHEN bad_reason IS NOT NULL THEN json_object('原始内容', anj_mask_ids(bad_text, $key))
-            WHEN len(errors) > 0 THEN ${originalJson(headers, personalColumns, creditColumns, (i) => `r${i}`)} END AS original
+            WHEN len(errors) > 0 THEN ${originalJson(
+              kept,
+              personalColumns.map((i) => cellIndexes.indexOf(i)),
+              creditColumns.map((i) => cellIndexes.indexOf(i)),
+              (j) => `r${cellIndexes[j]}`,
+            )} END AS original
 FROM with_checks`;
 }
