@@ -14,5 +14,5 @@ export {
 export { type ColumnDecl, type ColumnType, type KindDecl, type KindName, kindByName, kinds, type RowRule } from "./kinds.ts";
 export { type FileFormat, sniffFile } from "./sniff.ts";
 export { normaliseHeader, toHalfWidth, trimCell } from "./text.ts";
-export { isDateFormat, readXlsx, serialToIso, type XlsxMerge, type XlsxRow, type XlsxSheet } from "./xlsx-reader.ts";
+export { FORMULA_WITHOUT_VALUE, isDateFormat, readXlsx, serialToIso, type XlsxMerge, type XlsxRow, type XlsxSheet } from "./xlsx-reader.ts";
 export { readZipEntries } from "./zip-entries.ts";

@@ -1,7 +1,7 @@
 // Composes, from a kind's declaration and the header found in a file, the one SQL statement that
 // turns the staged text rows into typed rows with their errors and warnings. Each column type's
 // rule is a macro in packages/warehouse/sql/002_cleaning_macros.sql; this module only wires them.
-import { type ColumnDecl, DIRTY_BITS, type HeaderMatch, type KindDecl } from "@anjian/exports";
+import { type ColumnDecl, DIRTY_BITS, FORMULA_WITHOUT_VALUE, type HeaderMatch, type KindDecl } from "@anjian/exports";
 import { quotedIdentifier as id, quotedString as lit } from "@anjian/warehouse";
 
 /** Warehouse columns that a kind's declaration produces, in table order. */
@@ -272,6 +272,21 @@ export interface TypingSqlInput {
   headers: string[];
   /** Staged columns holding personal data: hashed in `original`. */
   personalColumns: number[];
+  /** Rows from a workbook: cells holding an Excel error or a formula without result are row errors. */
+  xlsx?: boolean;
+}
+
+/** Excel's error values, and the reader's mark for a formula saved without its result. */
+const EXCEL_ERROR = `'#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!|${FORMULA_WITHOUT_VALUE.slice(1)})'`;
+
+function excelErrorCheck(c: ColumnDecl, match: HeaderMatch): Check {
+  const v = t(c);
+  return err(
+    c,
+    match,
+    `CASE WHEN starts_with(${v}, '#') THEN regexp_full_match(${v}, ${EXCEL_ERROR}) ELSE false END`,
+    `${shown(c)} || '是公式的错误值或没有计算结果（文件可能由程序生成、未在 Excel 中保存过）。请在 Excel 或 WPS 中打开、重新计算并保存后再导入'`,
+  );
 }
 
 /**
@@ -312,7 +327,7 @@ export const WIDE_COLUMNS = 64;
  * that may be rejected (a reason or an error): the rejects are written from it, after the stage
  * is gone. Binds $key (the personal-data hash key).
  */
-export function typingSql({ kind, match, width, towns, headers, personalColumns }: TypingSqlInput): string {
+export function typingSql({ kind, match, width, towns, headers, personalColumns, xlsx }: TypingSqlInput): string {
   // A wide file (hundreds of columns, most not the kind's): DuckDB gives every node of an
   // expression a vector of its own, so expressions per cell ran out of memory at ~200 columns.
   // Then only the kind's columns are cleaned and kept for `original`; the blank/footer test reads
@@ -334,6 +349,8 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns 
     return `${c.type === "credit_code" ? "anj_mask_ids_in_code" : "anj_mask_ids"}(k${i}, $key) AS ${t(c)}`;
   });
   const parts = kind.columns.map((c) => columnSql(c, match, towns));
+  if (xlsx)
+    for (const [j, c] of kind.columns.entries()) if (match.columns.has(c.name)) parts[j]!.errors.unshift(excelErrorCheck(c, match));
   const creditColumns = kind.columns
     .filter((c) => c.type === "credit_code")
     .map((c) => match.columns.get(c.name))
@@ -362,7 +379,7 @@ WITH cleaned AS (
 ),
 texts AS (
   SELECT row_no, bad_reason, ${carried},
-         ${wide ? "anj_clean(regexp_extract(row_text, '^[\x1f\s　 ]*([^\x1f]*)', 1))" : `coalesce(${cells.join(", ")})`} AS first_cell,
+         ${wide ? "anj_clean(regexp_extract(row_text, '^[\\x1f\\s　 ]*([^\\x1f]*)', 1))" : `coalesce(${cells.join(", ")})`} AS first_cell,
          ${texts.join(",\n         ")}
   FROM cleaned
 ),

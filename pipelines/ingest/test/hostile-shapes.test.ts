@@ -2,6 +2,7 @@
 // by row or file by file in Chinese, within DuckDB's import budget (256 MB).
 import fs from "node:fs";
 import path from "node:path";
+import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
 import { CASES_HEADER, caseRow, freshWarehouse, plainIdsIn, type TestWarehouse, VALID_IDS, writeCsv, writeXlsx } from "./helpers.ts";
 
@@ -59,4 +60,50 @@ describe("big cells", () => {
     expect(reject!.n).toBeLessThan(10_000);
     expect(await plainIdsIn(w)).toEqual([]);
   }, 120_000);
+});
+
+async function rewriteSheet(file: string, change: (xml: string) => string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  zip.file("xl/worksheets/sheet1.xml", change(sheet));
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+describe("workbooks", () => {
+  it("a formula saved without its result, or an Excel error value, rejects the row", async () => {
+    w = await freshWarehouse();
+    const file = await writeXlsx(path.join(w.dir, "formula.xlsx"), [
+      {
+        name: "案件",
+        rows: [
+          CASES_HEADER,
+          caseRow({ 案件编号: "X1" }),
+          caseRow({ 案件编号: "X2", "罚款金额（元）": "FORMULA" }),
+          caseRow({ 案件编号: "X3", 当事人名称: "#N/A" }),
+        ],
+      },
+    ]);
+    await rewriteSheet(file, (xml) => xml.replace(/<c r="(P3)"([^>]*)><is><t>FORMULA<\/t><\/is><\/c>|<c r="(P3)"([^>]*)><v>\d+<\/v><\/c>/, '<c r="P3"><f>SUM(A1:A2)</f></c>'));
+    const [f] = (await w.run([file])).files;
+    expect(f).toMatchObject({ status: "imported", accepted: 1, rejected: 2 });
+    const reasons = await w.rows<{ row_no: number; reason: string }>("SELECT row_no, reason FROM rejects ORDER BY row_no");
+    expect(reasons.map((r) => r.row_no)).toEqual([3, 4]);
+    for (const r of reasons) expect(r.reason).toContain("是公式的错误值或没有计算结果");
+  });
+
+  it("XML with an entity expansion (billion laughs) is refused in Chinese, quickly", async () => {
+    w = await freshWarehouse();
+    const file = await writeXlsx(path.join(w.dir, "bomb.xlsx"), [{ name: "案件", rows: [CASES_HEADER, caseRow({ 案件编号: "E1" })] }]);
+    const entities = ['<!ENTITY lol "lol">'];
+    for (let i = 1; i <= 9; i++) entities.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? "" : i - 1};`.repeat(10)}">`);
+    await rewriteSheet(file, (xml) =>
+      xml.replace("?>", `?><!DOCTYPE worksheet [${entities.join("")}]>`).replace("<sheetData>", "<sheetData><!-- &lol9; -->").replace(/<t>LC2023-001<\/t>|E1/, "&lol9;"),
+    );
+    const started = Date.now();
+    const [f] = (await w.run([file])).files;
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(f!.status).toBe("refused");
+    expect(f!.error).toMatch(/不是有效的 XML|未找到|表头/);
+    expect(f!.error).not.toMatch(/Error|entity|undefined|lol/i);
+  });
 });
