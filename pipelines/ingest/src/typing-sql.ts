@@ -349,8 +349,15 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns,
     return `${c.type === "credit_code" ? "anj_mask_ids_in_code" : "anj_mask_ids"}(k${i}, $key) AS ${t(c)}`;
   });
   const parts = kind.columns.map((c) => columnSql(c, match, towns));
-  if (xlsx)
-    for (const [j, c] of kind.columns.entries()) if (match.columns.has(c.name)) parts[j]!.errors.unshift(excelErrorCheck(c, match));
+  for (const [j, c] of kind.columns.entries()) {
+    if (!match.columns.has(c.name)) continue;
+    if (xlsx) parts[j]!.errors.unshift(excelErrorCheck(c, match));
+    // Control characters: checked in every column of a workbook, and in the key of any file (a CSV
+    // with them in its first megabyte is refused as binary; checking every cell would cost the
+    // import's hot path).
+    if (xlsx || c.name === kind.key)
+      parts[j]!.errors.push(err(c, match, `anj_has_control(${t(c)})`, "'含有不可见的控制字符（如 NUL），请删去后再导入'"));
+  }
   const creditColumns = kind.columns
     .filter((c) => c.type === "credit_code")
     .map((c) => match.columns.get(c.name))
