@@ -37,6 +37,17 @@ export function missingClause(kind: string, c: Coverage, period: Period): string
   return `${name}数据未覆盖本期（已导入${span(c)}）`;
 }
 
+/**
+ * The dashboard's empty state for a kind that is `none` in a period called `label` (“2024年”):
+ * “2024年暂无隐患排查数据（已导入至2023年12月26日）”.
+ */
+export function emptyStateText(kind: string, c: Coverage, period: Period, label: string): string {
+  const name = kindName(kind);
+  if (c.from === null || c.to === null) return `${label}暂无${name}数据（尚未导入${name}数据）`;
+  if (c.to < period.from) return `${label}暂无${name}数据（已导入至${dateZh(c.to)}）`;
+  return `${label}暂无${name}数据（已导入${span(c)}）`;
+}
+
 /** The report's sentence for a kind that is `none`: “隐患排查数据只导入到2023年12月26日，本期未统计。” */
 export function missingSentence(kind: string, c: Coverage, period: Period): string {
   return `${missingClause(kind, c, period)}，本期未统计。`;

@@ -39,4 +39,12 @@ export { FONTS, renderDocx, reportDocx } from "./report-docx.ts";
 export { renderMarkdown, reportMarkdown } from "./report-md.ts";
 export { type Block, change, reportBlocks, sourceLine } from "./report-text.ts";
 export { FIGURE_RULES, type FigureRule, ruleFor } from "./rules.ts";
-export { asOfNote, coverageWarnings, KIND_NAMES, kindName, missingClause, missingSentence } from "./coverage-text.ts";
+export {
+  asOfNote,
+  coverageWarnings,
+  emptyStateText,
+  KIND_NAMES,
+  kindName,
+  missingClause,
+  missingSentence,
+} from "./coverage-text.ts";
