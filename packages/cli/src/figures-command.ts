@@ -1,4 +1,4 @@
-// anjian figures --year Y [--from D --to D] [--format json|md|docx] [--out FILE] [--warehouse PATH]
+// anjian figures --year Y | --from D --to D [--format json|md|docx] [--out FILE] [--force] [--warehouse PATH]
 // The year-end figures (docs/cli.md). The warehouse is opened read-only (an import may be
 // running, and reading must not change it); it reads the indicator models the import stored, or
 // computes them as temporary objects of this connection when they are not current (useModels in
@@ -7,6 +7,8 @@ import path from "node:path";
 import {
   buildReportData,
   computeFigures,
+  coverageWarnings,
+  type Figures,
   FiguresSchema,
   isWholeYear,
   type Period,
@@ -35,11 +37,24 @@ export interface FiguresArgs {
   warehouse: string;
   /** Where a relative --out (and the default .docx name) is resolved; the working directory by default. */
   cwd?: string;
+  /** Today as an ISO date (tests fix it); the local date by default. */
+  today?: string;
+}
+
+/** The local date, ISO (the warehouse's times are local too). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 /** Checks the arguments; wrong usage is a CliError with exit code 2, in Chinese. */
 export function figuresPeriod(args: Pick<FiguresArgs, "year" | "from" | "to">): Period {
   let year: number | null = null;
+  if (args.year !== undefined && (args.from !== undefined || args.to !== undefined))
+    throw new CliError(
+      "--year 不能与 --from、--to 同时使用：整年用 --year 2023，任意时段用 --from 2023-05-01 --to 2023-12-31。",
+      2,
+    );
   if (args.year !== undefined) {
     const y = args.year.trim();
     if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
@@ -83,6 +98,7 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
 
   const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
   let content: string | Buffer;
+  let figures: Figures;
   let readers: ReaderPool["readers"];
   try {
     try {
@@ -95,15 +111,19 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
       );
     }
     if (format === "json") {
-      const figures = FiguresSchema.parse(await computeFigures(readers, period, resolver));
+      figures = FiguresSchema.parse(await computeFigures(readers, period, resolver));
       content = `${JSON.stringify(figures, null, 2)}\n`;
     } else {
       const data = await buildReportData(readers, period, resolver);
+      figures = data.current.figures;
       content = format === "md" ? reportMarkdown(data) : await reportDocx(data);
     }
   } finally {
     warehouse.close();
   }
+
+  // What the data does not reach, said on stderr (stdout stays the document or the JSON alone).
+  for (const w of coverageWarnings(figures.coverage, period, args.today ?? localToday())) output.err(`注意：${w}`);
 
   if (outPath === null) {
     output.out(content as string);

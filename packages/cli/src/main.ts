@@ -16,8 +16,10 @@ const USAGE = `用法：
   anjian status [--json] [--warehouse 路径]           查看数据仓库中有哪些数据
   anjian rejects [--batch 批次] [--kind 类型] [--out 文件.csv] [--all] [--force] [--warehouse 路径]
                                                       导出待处理的被拒绝行及原因（每类台账一个 UTF-8 带 BOM 的 CSV）
-  anjian figures --year 年度 [--from 日期 --to 日期] [--format json|md|docx] [--out 文件] [--force] [--warehouse 路径]
-                                                      年报数据（JSON），或可直接引用的报告段落（Markdown / Word）
+  anjian figures --year 年度 [--format json|md|docx] [--out 文件] [--force] [--warehouse 路径]
+  anjian figures --from 日期 --to 日期 [--format json|md|docx] [--out 文件] [--force] [--warehouse 路径]
+                                                      年报数据（JSON），或可直接引用的报告段落（Markdown / Word）；
+                                                      某类数据未覆盖统计期时在标准错误输出中提示
 数据仓库默认为 data/warehouse/anjian.duckdb，也可用环境变量 ANJIAN_WAREHOUSE 指定。
 --out 不会覆盖已有文件（加 --force 才覆盖），也永远不会覆盖数据仓库、它的日志文件和密钥文件。`;
 

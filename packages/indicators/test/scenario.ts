@@ -163,6 +163,14 @@ export const EXPECTED_2023: Figures = {
     new_certified: 3, // E06 E07 E10
     towns_new_certified: 2, // E06 E07
   },
+  // No file rows: spans come from record dates alone. The roster's last 发证日期 (E07, 23 October)
+  // is more than 31 days before the year's end: partial.
+  coverage: {
+    cases: { from: "2022-05-01", to: "2024-01-03", state: "full" }, // C11 filed … C08 decided
+    inspections: { from: "2022-03-01", to: "2024-01-10", state: "full" },
+    hazards: { from: "2022-05-01", to: "2024-01-10", state: "full" },
+    enforcers: { from: "2017-09-05", to: "2023-10-23", state: "partial" },
+  },
 };
 
 /** A temp warehouse holding the scenario, with the models stored as an import leaves them. */
