@@ -54,9 +54,14 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
       const pid = /PID (\d+)/.exec(message)?.[1] ?? null;
       throw new WarehouseLockedError(file, pid);
     }
+    // DuckDB's own text is English: the Chinese reason only (ANJIAN_DEBUG=1 shows the original).
+    if (process.env.ANJIAN_DEBUG) process.stderr.write(`${message}\n`);
     if (/not a valid DuckDB database|file is not a duckdb|Corrupt|invalid/i.test(message))
-      throw new CliError(`${file} 不是有效的数据仓库文件（${message.split("\n")[0]}）。请检查 --warehouse 参数。`);
-    throw e;
+      throw new CliError(`${file} 不是有效的数据仓库文件。请检查 --warehouse 参数。`);
+    if (/Permission denied/i.test(message))
+      throw new CliError(`没有读写数据仓库 ${file} 的权限。请检查该文件及其文件夹的权限。`);
+    if (/No space left/i.test(message)) throw new CliError(`磁盘空间不足，无法打开数据仓库 ${file}。请清理磁盘后重试。`);
+    throw new CliError(`无法打开数据仓库 ${file}。请检查路径和权限；设置环境变量 ANJIAN_DEBUG=1 可查看详情。`);
   }
   const connections: DuckDBConnection[] = [];
   const connect = async () => {

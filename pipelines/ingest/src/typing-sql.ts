@@ -36,8 +36,17 @@ function err(c: ColumnDecl, match: HeaderMatch, when: string, message: string): 
 
 /** The cell as shown in a message: “value”. */
 function shown(c: ColumnDecl): string {
-  return `'“' || ${t(c)} || '”'`;
+  // Columns whose text is stored were masked already; the others only here, in the message (built
+  // for rows with a problem only, so clean rows pay nothing for it).
+  return MASKED_VALUES.has(c.type) ? `'“' || ${t(c)} || '”'` : `'“' || anj_mask_ids(${t(c)}, $key) || '”'`;
 }
+
+/**
+ * Column types whose text reaches the warehouse as written: any ID number in them is masked before
+ * typing. Dates, amounts, lookups, enums and booleans store no text of the cell; personal-data
+ * columns are hashed whole.
+ */
+const MASKED_VALUES = new Set<ColumnDecl["type"]>(["text", "code", "credit_code", "hazard_category", "list"]);
 
 interface ColumnSql {
   /** Parsed once per row, in their own step, as [sql, alias]; the checks below reuse them. */
@@ -343,9 +352,10 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns,
   const kept = cellIndexes.map((i) => headers[i] ?? "");
   const texts = kind.columns.map((c) => {
     const i = match.columns.get(c.name);
-    // Any valid ID number in a cell becomes its keyed hash here, before any value, message or
-    // reject is made from the cell.
+    // Stored text: any valid ID number in it becomes its keyed hash here, before any value, message
+    // or reject is made from the cell (other columns mask it in their messages, see shown()).
     if (i === undefined) return `CAST(NULL AS VARCHAR) AS ${t(c)}`;
+    if (!MASKED_VALUES.has(c.type)) return `k${i} AS ${t(c)}`;
     return `${c.type === "credit_code" ? "anj_mask_ids_in_code" : "anj_mask_ids"}(k${i}, $key) AS ${t(c)}`;
   });
   const parts = kind.columns.map((c) => columnSql(c, match, towns));
