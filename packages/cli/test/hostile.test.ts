@@ -280,3 +280,29 @@ describe("scratch folders", () => {
     expect(ours()).toEqual([]);
   }, 400_000);
 });
+
+describe("memory", () => {
+  it.runIf(fs.existsSync("/usr/bin/time"))(
+    "a 1,000-column CSV and a 50 MB cell import within 1 GiB of peak memory",
+    () => {
+      const { dir, warehouse } = setup();
+      const head = HEADER.split(",");
+      const extra = Array.from({ length: 1000 - head.length }, (_, i) => `附加列${i + 1}`);
+      const tail = extra.map((_, i) => `值${i}`).join(",");
+      const lines = [[...head, ...extra].join(",")];
+      for (let r = 0; r < 5000; r++) lines.push(`W${r},某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,100,${tail}`);
+      lines.push(`G1,${"长".repeat(17 << 20)},镇海,区应急局,普通,2023-03-01,2023-04-01,100,${tail}`);
+      const file = path.join(dir, "wide.csv");
+      fs.writeFileSync(file, `${lines.join("\n")}\n`);
+      const r = spawnSync("/usr/bin/time", ["-f", "peak %M", process.execPath, BIN, "ingest", file, "--json", "--warehouse", warehouse], {
+        env: { ...process.env, ANJIAN_KEY: KEY },
+        encoding: "utf8",
+      });
+      const out = JSON.parse(r.stdout);
+      expect(out.files[0]).toMatchObject({ status: "imported", accepted: 5000, rejected: 1 });
+      const peakKiB = Number(/peak (\d+)/.exec(r.stderr)![1]);
+      expect(peakKiB).toBeLessThan(1024 * 1024);
+    },
+    240_000,
+  );
+});

@@ -328,6 +328,8 @@ function originalValue(cell: string, i: number, personalColumns: number[], codeC
 
 /** Above this many columns, the typing takes the wide form (see typingSql). */
 export const WIDE_COLUMNS = 64;
+/** In the wide form, at most this many columns before the kind's first are read too. */
+const WIDE_LEADING_COLUMNS = 4;
 
 /**
  * A SELECT over `stage` (row_no, dirty, c0…) and `stage_bad` (row_no, text, reason): one row per staged
@@ -339,16 +341,17 @@ export const WIDE_COLUMNS = 64;
 export function typingSql({ kind, match, width, towns, headers, personalColumns, xlsx }: TypingSqlInput): string {
   // A wide file (hundreds of columns, most not the kind's): DuckDB gives every node of an
   // expression a vector of its own, so expressions per cell ran out of memory at ~200 columns.
-  // Then only the kind's columns are cleaned and kept for `original`; the blank/footer test reads
-  // the row's cells joined into one text.
+  // Then only the kind's columns, and the few before the first of them (a 序号 column, where a 合计
+  // footer starts), are read, cleaned, tested for blank/footer rows and kept for `original`;
+  // DuckDB's CSV reader does not materialise the others.
   const wide = width > WIDE_COLUMNS;
   const mapped = new Set(match.columns.values());
-  const cellIndexes = Array.from({ length: width }, (_, i) => i).filter((i) => !wide || mapped.has(i));
+  const leading = Math.min(Math.min(...mapped), WIDE_LEADING_COLUMNS);
+  const cellIndexes = Array.from({ length: width }, (_, i) => i).filter((i) => !wide || mapped.has(i) || i < leading);
   const cells = cellIndexes.map((i) => `k${i}`);
   // The raw cells ride along to the end, for `original`, and are dropped there.
   const raw = cellIndexes.map((i) => `r${i}`);
   const carried = ["bad_text", ...raw].join(", ");
-  const rowText = `concat_ws(chr(31), ${Array.from({ length: width }, (_, i) => `s.c${i}`).join(", ")})`;
   const kept = cellIndexes.map((i) => headers[i] ?? "");
   const texts = kind.columns.map((c) => {
     const i = match.columns.get(c.name);
@@ -390,13 +393,13 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns,
 WITH cleaned AS (
   SELECT s.row_no, b.reason AS bad_reason, b.text AS bad_text,
          ${cellIndexes.map((i) => `${cleanCell(i)} AS k${i}`).join(", ")},
-         ${cellIndexes.map((i) => `s.c${i} AS r${i}`).join(", ")}${wide ? ", s.row_text" : ""}
-  FROM ${wide ? `(SELECT row_no, dirty, ${cellIndexes.map((i) => `c${i}`).join(", ")}, ${rowText} AS row_text FROM stage s)` : "stage"} s
+         ${cellIndexes.map((i) => `s.c${i} AS r${i}`).join(", ")}
+  FROM ${wide ? `(SELECT row_no, dirty, ${cellIndexes.map((i) => `c${i}`).join(", ")} FROM stage)` : "stage"} s
   LEFT JOIN stage_bad b ON b.row_no = s.row_no
 ),
 texts AS (
   SELECT row_no, bad_reason, ${carried},
-         ${wide ? "anj_clean(regexp_extract(row_text, '^[\\x1f\\s　 ]*([^\\x1f]*)', 1))" : `coalesce(${cells.join(", ")})`} AS first_cell,
+         coalesce(${cells.join(", ")}) AS first_cell,
          ${texts.join(",\n         ")}
   FROM cleaned
 ),
