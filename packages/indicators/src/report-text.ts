@@ -1,12 +1,12 @@
 // The report paragraphs, in the voice of sections (一) and (三) of the 2023 report (shared/seed),
 // as a list of blocks that report-md.ts and report-docx.ts render. Every number comes from the
 // figures; every sentence about a campaign is generated from the period's campaigns.
-import { asOfNote, kindName, missingClause, missingSentence } from "./coverage-text.ts";
-import { type Figures, KINDS, type Kind } from "./figures-schema.ts";
+import { asOfNote, missingSentence } from "./coverage-text.ts";
+import type { Kind } from "./figures-schema.ts";
 import type { CampaignRow, FiguresResult } from "./figures.ts";
 import { dateZh, isWholeYear } from "./period.ts";
 import type { ReportData } from "./report-data.ts";
-import { ruleFor } from "./rules.ts";
+import { appendixBlocks } from "./report-appendix.ts";
 
 export type Block =
   | { kind: "title" | "subtitle" | "heading1" | "heading2" | "paragraph" | "note"; text: string }
@@ -261,9 +261,8 @@ export function reportBlocks(data: ReportData): Block[] {
           ? `${missing("inspections")}${lead}，全区${hazardWords}。`
           : `${missing("inspections")}${missing("hazards")}`,
   );
-  // Appendix: every figure with its rule.
-  blocks.push({ kind: "heading1", text: "附表：各项数据及口径" });
-  blocks.push({ kind: "table", header: ["指标", "数值", "上年同期", "同比", "口径"], rows: appendixRows(data) });
+  // Appendix: every figure once, with its group's counting rule.
+  blocks.push(...appendixBlocks(data));
   blocks.push({ kind: "note", text: sourceLine(data) });
   return blocks;
 }
@@ -275,70 +274,4 @@ export function sourceLine(data: ReportData): string {
   const [d, t] = (s.asOf ?? "").split(" ");
   const label = s.asOfKind === "export" ? "最新导出时间" : "导入时间，文件未注明导出时间";
   return `数据截至${dateZh(d ?? "")}${t ? ` ${t}` : ""}（${label}）；来源：导入批次${s.batches.join("、")}，文件${s.files.map((f) => f.name).join("、")}。`;
-}
-
-// ---------------------------------------------------------------- appendix
-
-interface Leaf {
-  path: string[];
-  value: number;
-}
-
-function leaves(figures: Figures): Leaf[] {
-  const out: Leaf[] = [];
-  const walk = (v: unknown, path: string[]) => {
-    if (typeof v === "number") out.push({ path, value: v });
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
-  };
-  const { period: _period, coverage: _coverage, ...rest } = figures;
-  walk(rest, []);
-  return out;
-}
-
-function hasFor(path: string[], has: ReportData["previous"]["has"]): boolean {
-  return has[path[0] as keyof typeof has] ?? false;
-}
-
-function lookup(figures: Figures, path: string[]): number | undefined {
-  let v: unknown = figures;
-  for (const k of path) v = v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
-  return typeof v === "number" ? v : undefined;
-}
-
-export function appendixRows(data: ReportData): string[][] {
-  const rows: string[][] = [];
-  const prev = data.previous;
-  const current = data.current.figures;
-  const all = leaves(current);
-  for (const kind of KINDS) {
-    const coverage = current.coverage[kind]!;
-    // A kind that does not reach the period: one row saying so, no figure.
-    if (current[kind] === null) {
-      rows.push([`${kindName(kind)}各项`, "未统计", "—", "—", `${missingClause(kind, coverage, data.period)}。`]);
-      continue;
-    }
-    const note = asOfNote(coverage);
-    for (const leaf of all.filter((l) => l.path[0] === kind)) {
-      const found = ruleFor(leaf.path);
-      if (!found) throw new Error(`no counting rule for ${leaf.path.join(".")} in rules.ts`);
-      const { rule, name } = found;
-      const label = rule.label.replace("{name}", name ?? "");
-      const key = leaf.path.join(".");
-      const isRate = key === "hazards.rectification_rate";
-      const isAmount = rule.unit === "万元";
-      const show = (v: number) => (isRate ? percent(v) : isAmount ? `${wan(v)}万元` : `${v}${rule.unit}`);
-      const prevValue = lookup(prev.figures, leaf.path);
-      const ok = hasFor(leaf.path, prev.has);
-      let yoyText = "—";
-      if (ok && prevValue !== undefined && isRate) yoyText = rateChange(leaf.value, prevValue).replace(/^同比/, "");
-      else if (ok && prevValue !== undefined) {
-        const c = isAmount
-          ? change(cents(data.current.detail.yuan[key] ?? "0"), cents(prev.detail.yuan[key] ?? "0"))
-          : change(leaf.value, prevValue);
-        yoyText = c ? c.replace(/^同比/, "") : "—";
-      }
-      rows.push([label, `${show(leaf.value)}${note}`, ok && prevValue !== undefined ? show(prevValue) : "—", yoyText, rule.rule]);
-    }
-  }
-  return rows;
 }
