@@ -1,9 +1,8 @@
-// anjian figures --year Y [--from D --to D] [--format json|md|docx] [--out FILE] [--warehouse PATH]
-// The year-end figures (spec/cli-and-figures.md). The warehouse is opened read-only (an import may be
+// anjian figures --year Y | --from D --to D [--format json|md|docx] [--out FILE] [--force] [--warehouse PATH]
+// The year-end figures (docs/cli.md). The warehouse is opened read-only (an import may be
 // running, and reading must not change it); it reads the indicator models the import stored, or
 // computes them as temporary objects of this connection when they are not current (useModels in
 // packages/indicators/src/models.ts).
-import fs from "node:fs";
 import path from "node:path";
 import {
   buildReportData,
@@ -22,6 +21,7 @@ import {
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { CliError, openWarehouse } from "@anjian/warehouse";
 import type { Output } from "./context.ts";
+import { checkOutputPath, writeOutput } from "./safe-output.ts";
 
 export const FIGURE_FORMATS = ["json", "md", "docx"] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
@@ -32,6 +32,8 @@ export interface FiguresArgs {
   to?: string;
   format?: string;
   out?: string;
+  /** Replace an existing --out file (never the warehouse, its WAL or the key). */
+  force?: boolean;
   warehouse: string;
   /** Where a relative --out (and the default .docx name) is resolved; the working directory by default. */
   cwd?: string;
@@ -91,6 +93,7 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
   const format = figuresFormat(args.format);
   const cwd = args.cwd ?? process.cwd();
   const outPath = args.out ? path.resolve(cwd, args.out) : format === "docx" ? path.resolve(cwd, defaultDocxName(period)) : null;
+  if (outPath !== null) checkOutputPath(outPath, { warehouse: args.warehouse, force: args.force });
   const resolver = new ProfileResolver(loadProfile());
 
   const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
@@ -126,12 +129,7 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
     output.out(content as string);
     return 0;
   }
-  try {
-    fs.mkdirSync(path.dirname(outPath), { recursive: true });
-    fs.writeFileSync(outPath, content);
-  } catch (e) {
-    throw new CliError(`无法写入 ${outPath}（${(e as Error).message.split("\n")[0]}）。请检查路径和权限，或用 --out 指定其他文件。`, 1);
-  }
+  writeOutput(outPath, content, { warehouse: args.warehouse, force: args.force });
   const what = { json: "年报数据（JSON）", md: "报告段落（Markdown）", docx: "报告段落（Word 文档）" }[format];
   output.err(`已生成${what}：${outPath}（统计期 ${period.from} 至 ${period.to}）`);
   return 0;
