@@ -26,7 +26,12 @@ export default {
   style: "style.css",
   globalStylesheets: [],
   head: '<link rel="icon" href="data:,">\n<meta name="robots" content="noindex, nofollow">',
-  header: "",
+  // The menu button (phones and narrow windows: the sidebar is then off-screen) toggles Framework's
+  // sidebar checkbox; on paper the header carries the selected year and town (filters.js fills it).
+  header:
+    '<label for="observablehq-sidebar-toggle" class="menu-button"><span class="menu-icon" aria-hidden="true"></span>菜单</label>' +
+    '<span class="brand">安监数据<span class="brand-sub"> · 安全生产执法驾驶舱</span></span>' +
+    '<span class="print-only print-scope" id="print-scope"></span>',
   footer:
     "安全生产执法驾驶舱（内部使用）｜数据来源：省行政执法一体化平台导出数据与局内台账，经 anjian 数据仓库按统一口径计算｜本页为离线静态页面，不连接互联网",
   preserveExtension: true,
