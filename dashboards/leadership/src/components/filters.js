@@ -49,7 +49,7 @@ export function filterBar(meta, {townLabel = "镇街", note} = {}) {
     el("label", {}, el("span", {}, townLabel), townSelect),
     note ? el("span", {class: "filter-note"}, note) : null,
     meta.years.length === 0
-      ? el("p", {class: "notice", role: "status"}, "数据仓库中还没有数据：请先用 anjian ingest 导入省平台导出的文件，再重新构建驾驶舱（npm start 会自动导入演示数据）。")
+      ? el("p", {class: "notice", role: "status"}, "数据仓库中还没有数据：请数据管理员导入省平台导出的文件后重新生成驾驶舱（见“如何更新数据”）。")
       : null
   );
   const read = () => ({year: Number(yearSelect.value), town: townSelect.value});
