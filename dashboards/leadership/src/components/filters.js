@@ -2,6 +2,7 @@
 // of the page reads it. The choice follows the reader from page to page (sessionStorage) and can be
 // bookmarked or shared (?year=2023&town=黄石镇).
 import {el} from "./dom.js";
+import {printStamp} from "./print.js";
 
 export const DISTRICT = "全区";
 const KEY = "anjian-dashboard-filter";
@@ -67,5 +68,7 @@ export function filterBar(meta, {townLabel = "镇街", note} = {}) {
     history.replaceState(history.state, "", url);
   };
   form.addEventListener("input", remember);
+  form.addEventListener("input", () => printStamp(meta, read()));
+  printStamp(meta, read());
   return form;
 }
