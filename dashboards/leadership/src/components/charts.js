@@ -57,7 +57,7 @@ export function plot({describe, print, ...options}) {
   const node = Plot.plot({style: STYLE, ...options, width});
   node.dataset.describe = describe ?? "";
   PRINTABLE.set(node, (w) => {
-    const o = print ? print(w) : {...options, width: w};
+    const o = print ? print(w, true) : {...options, width: w};
     const printed = Plot.plot({...o, style: PRINT_STYLE, width: w});
     printed.dataset.describe = node.dataset.describe;
     return printed;
@@ -201,9 +201,9 @@ export function monthGrid(cells, {row, rows, value, share, width, short = (r) =>
   const fill = (d) => (d[value] === 0 ? zero : d[share] > 0.55 ? "white" : "black");
   const color = {type: "linear", domain: [0, 1], range: ["#eef3fa", COLOR.main]};
   const tip = {tip: true, title: title ?? ((d) => `${d[row]} ${d.month}月：${format(d[value])}`)};
-  const layout = (w) => {
+  const layout = (w, paper = false) => {
     const phone = w <= PHONE;
-    const fontSize = 11;
+    const fontSize = paper ? 13 : 11;
     return phone
       ? {
           width: w,
@@ -229,7 +229,7 @@ export function monthGrid(cells, {row, rows, value, share, width, short = (r) =>
           color,
           marks: [
             Plot.cell(cells, {x: "month", y: row, fill: (d) => d[share], inset: 1, ...tip}),
-            Plot.text(cells, {x: "month", y: row, text: (d) => format(d[value]), fill, fontSize: w < 720 ? 10 : fontSize})
+            Plot.text(cells, {x: "month", y: row, text: (d) => format(d[value]), fill, fontSize: w < 720 && !paper ? 10 : fontSize})
           ]
         };
   };

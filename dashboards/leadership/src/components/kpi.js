@@ -4,13 +4,17 @@
 import {el} from "./dom.js";
 import {int, pct, wan} from "./format.js";
 
+// `better` is the direction that is good news, for the indicators that have one (a fall in the
+// rectification rate is bad news; so would be a rise in overdue hazards). Counts without one (cases,
+// fines, hazards found) keep the usual red for a rise and green for a fall.
 const METRICS = {
   cases: {label: "行政处罚案件", unit: "起", format: int},
   amount_wan: {label: "罚款金额", unit: "万元", format: wan},
   hazards: {label: "排查隐患", unit: "项", format: int},
-  rectification_rate: {label: "隐患整改率", unit: "", format: pct},
+  rectification_rate: {label: "隐患整改率", unit: "", format: pct, better: "up"},
   major_listed: {label: "挂牌督办重大事故隐患", unit: "项", format: int},
-  certified: {label: "持证执法人员", unit: "名", format: int}
+  certified: {label: "持证执法人员", unit: "名", format: int, better: "up"},
+  overdue: {label: "逾期未整改隐患", unit: "项", format: int, better: "down"}
 };
 
 function yoyText(row) {
@@ -26,23 +30,49 @@ function trend(row) {
   return "flat";
 }
 
+/** The change's class and words: up/down for a neutral count, good/bad where a direction is better. */
+function tone(m, row) {
+  const t = row ? trend(row) : "flat";
+  if (t === "flat") return {cls: "flat", arrow: "", word: ""};
+  const arrow = t === "up" ? "▲" : "▼";
+  if (!m.better) return {cls: t, arrow, word: ""};
+  return t === m.better ? {cls: "good", arrow, word: "（向好）"} : {cls: "bad", arrow, word: "（需关注）"};
+}
+
+/** What the colours of the changes mean, for the cards shown. */
+function legend(shown) {
+  const neutral = shown.some((m) => !METRICS[m].better);
+  const directed = shown.filter((m) => METRICS[m].better).map((m) => METRICS[m].label);
+  return el(
+    "p",
+    {class: "kpi-legend"},
+    "同比：",
+    neutral ? [el("span", {class: "kpi-yoy up"}, "▲上升"), "为红色、", el("span", {class: "kpi-yoy down"}, "▼下降"), "为绿色"] : null,
+    neutral && directed.length ? "；" : null,
+    directed.length ? [`${directed.join("、")}有好坏之分：`, el("span", {class: "kpi-yoy good"}, "向好"), "为绿色、", el("span", {class: "kpi-yoy bad"}, "需关注"), "为红色"] : null,
+    "。"
+  );
+}
+
 /** @param rows kpi.arrow rows of one year and scope */
-export function kpiCards(rows, {metrics = Object.keys(METRICS), notes = {}} = {}) {
+export function kpiCards(rows, {metrics = Object.keys(METRICS).filter((m) => m !== "overdue"), notes = {}} = {}) {
   return el(
     "div",
     {class: "grid grid-cols-3 kpis"},
     metrics.map((metric) => {
       const m = METRICS[metric];
       const row = rows.find((r) => r.metric === metric);
+      const t = tone(m, row);
       return el(
         "div",
         {class: "card kpi", "data-kpi": metric, "data-value": row ? String(row.value) : ""},
-        el("h2", {}, m.label),
+        el("div", {class: "kpi-label"}, m.label),
         el("div", {class: "kpi-value"}, el("span", {class: "big"}, row ? m.format(row.value) : "—"), m.unit ? el("span", {class: "kpi-unit"}, m.unit) : null),
-        el("div", {class: `kpi-yoy ${row ? trend(row) : "flat"}`}, row ? yoyText(row) : ""),
+        el("div", {class: `kpi-yoy ${t.cls}`}, t.arrow ? el("span", {class: "arrow", "aria-hidden": "true"}, t.arrow) : null, row ? yoyText(row) : "", t.word),
         row?.has_prev ? el("div", {class: "kpi-prev muted"}, `上年同期 ${m.format(row.prev)}${m.unit}`) : null,
         notes[metric] ? el("div", {class: "kpi-note muted"}, notes[metric]) : null
       );
-    })
+    }),
+    legend(metrics)
   );
 }
