@@ -195,9 +195,10 @@ export function monthCompare({current, previous, year, width, yLabel, unit = yLa
 /**
  * A grid of months (columns) by rows (units, kinds of record), each cell shaded by `share` (0–1)
  * and labelled with its number. On a phone it is turned a quarter: months down the side, the rows
- * across, with the short names given by `short`.
+ * across, named by `shortest` (a column is about four characters wide); elsewhere rows are named by
+ * `short`.
  */
-export function monthGrid(cells, {row, rows, value, share, width, short = (r) => r, format = int, title, marginLeft = 110, zero = "#b42318", describe}) {
+export function monthGrid(cells, {row, rows, value, share, width, short = (r) => r, shortest = short, format = int, title, marginLeft = 110, zero = "#b42318", describe}) {
   const fill = (d) => (d[value] === 0 ? zero : d[share] > 0.55 ? "white" : "black");
   const color = {type: "linear", domain: [0, 1], range: ["#eef3fa", COLOR.main]};
   const tip = {tip: true, title: title ?? ((d) => `${d[row]} ${d.month}月：${format(d[value])}`)};
@@ -211,7 +212,7 @@ export function monthGrid(cells, {row, rows, value, share, width, short = (r) =>
           marginLeft: 40,
           marginRight: 4,
           marginTop: 40,
-          x: {label: null, domain: rows, tickFormat: short, axis: "top", tickSize: 0, tickRotate: rows.length * 56 > w - 44 ? -30 : 0},
+          x: {label: null, domain: rows, tickFormat: shortest, axis: "top", tickSize: 0},
           y: {label: null, domain: MONTHS, tickFormat: monthZh, tickSize: 0},
           color,
           marks: [

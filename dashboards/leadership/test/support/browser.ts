@@ -24,13 +24,33 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** A phone in WeChat's browser, as leaders open the dashboard's links. */
+export const WECHAT_IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.49(0x18003137) NetType/WIFI Language/zh_CN";
+
+export interface Screen {
+  name: string;
+  width: number;
+  height: number;
+  userAgent?: string;
+  mobile?: boolean;
+}
+
+/** The two screens every page is checked on: a phone (390×844, WeChat) and a desktop (1440×900). */
+export const SCREENS: Screen[] = [
+  { name: "phone", width: 390, height: 844, userAgent: WECHAT_IPHONE, mobile: true },
+  { name: "desktop", width: 1440, height: 900 },
+];
+
+export async function launchBrowser(screen: Screen = { name: "default", width: 1360, height: 900 }): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1360, height: 900 },
+    viewport: { width: screen.width, height: screen.height },
+    ...(screen.userAgent ? { userAgent: screen.userAgent } : {}),
+    ...(screen.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {}),
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     acceptDownloads: true,
