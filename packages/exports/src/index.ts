@@ -1,4 +1,4 @@
-export { csvCell, parseCsvText } from "./csv-text.ts";
+export { csvCell, parseCsvText, spreadsheetSafe } from "./csv-text.ts";
 export { type BadRecord, type CsvChunk, DIRTY_BITS, MAX_PREAMBLE_ROWS, type PreparedCsv, prepareCsv } from "./csv-prepare.ts";
 export { type CsvEncoding, detectEncoding, isUtf8 } from "./encoding.ts";
 export { ReferenceDataError, RefusedFileError } from "./errors.ts";

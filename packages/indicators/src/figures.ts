@@ -1,9 +1,19 @@
-// The year-end figures (spec/cli-and-figures.md) read from the marts: the counting rules live in
+// The year-end figures (docs/cli.md) read from the marts: the counting rules live in
 // the models; this module only queries them with bound values and shapes the JSON contract.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
-import { type CountAmount, type Figures, FiguresSchema } from "./figures-schema.ts";
+import {
+  type CasesFigures,
+  type CountAmount,
+  type Coverage,
+  type EnforcersFigures,
+  type Figures,
+  FiguresSchema,
+  type HazardsFigures,
+  type InspectionsFigures,
+  KINDS,
+} from "./figures-schema.ts";
 import type { Period } from "./period.ts";
 
 export const PROCEDURES = ["简易程序", "普通程序"] as const;
@@ -119,12 +129,16 @@ export async function collectFigures(
             CAST(first_on AS VARCHAR) AS first_on
      FROM mart_hazard_slices(CAST($from AS DATE), CAST($to AS DATE)) WHERE dimension IN ('total', 'category', 'campaign')`,
   );
+  const coverageQ = q<{ kind: string; from_on: string | null; to_on: string | null; state: Coverage["state"] }>(
+    `SELECT kind, CAST(from_on AS VARCHAR) AS from_on, CAST(to_on AS VARCHAR) AS to_on, state
+     FROM mart_coverage_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY kind`,
+  );
   const unitsQ = q<{ unit: string; unit_level: string; certified: number; new_certified: number }>(
     "SELECT unit, unit_level, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
   );
 
   // All issued above; wait for them together.
-  const [slices, [stop], [pending], [inspected], campaignInspections, campaignMajors, hazardSlices, units] = await Promise.all([
+  const [slices, [stop], [pending], [inspected], campaignInspections, campaignMajors, hazardSlices, units, coverageRows] = await Promise.all([
     slicesQ,
     stopQ,
     pendingQ,
@@ -133,7 +147,9 @@ export async function collectFigures(
     campaignMajorsQ,
     hazardSlicesQ,
     unitsQ,
+    coverageQ,
   ]);
+  const coverage = coverageOf(coverageRows);
   const campaigns = joinCampaigns(
     campaignInspections,
     hazardSlices.filter((h) => h.dimension === "campaign"),
@@ -156,8 +172,8 @@ export async function collectFigures(
   const byTown: Record<string, CountAmount> = {};
   for (const town of ordered(resolver.townNames(), members("town"))) byTown[town] = ca(slice("town", town));
 
-  const inspectionsByCampaign: Figures["inspections"]["by_campaign"] = {};
-  const hazardsByCampaign: Figures["hazards"]["by_campaign"] = {};
+  const inspectionsByCampaign: InspectionsFigures["by_campaign"] = {};
+  const hazardsByCampaign: HazardsFigures["by_campaign"] = {};
   for (const c of campaigns) {
     inspectionsByCampaign[c.campaign] = { inspections: c.inspections, enterprises: c.enterprises };
     hazardsByCampaign[c.campaign] = {
@@ -179,8 +195,7 @@ export async function collectFigures(
   const sumUnits = (pick: (u: (typeof units)[number]) => boolean, field: "certified" | "new_certified") =>
     units.filter(pick).reduce((a, u) => a + u[field], 0);
 
-  const figures: Figures = {
-    period: { from: period.from, to: period.to },
+  const counted: CountedFigures = {
     cases: {
       total: ca(total),
       bureau: ca(slice("unit_level", "bureau")),
@@ -215,6 +230,16 @@ export async function collectFigures(
       towns_new_certified: sumUnits((u) => u.unit_level === "town", "new_certified"),
     },
   };
+  // A kind whose data does not reach the period says nothing about it: its section is null.
+  const reached = <K extends keyof CountedFigures>(kind: K) => (coverage[kind]?.state === "none" ? null : counted[kind]);
+  const figures: Figures = {
+    period: { from: period.from, to: period.to },
+    cases: reached("cases"),
+    inspections: reached("inspections"),
+    hazards: reached("hazards"),
+    enforcers: reached("enforcers"),
+    coverage,
+  };
 
   const levelProcedure = (level: string) => {
     const out: Record<string, CountAmount> = {};
@@ -235,6 +260,25 @@ export async function collectFigures(
     inspections: inspected?.inspections ?? 0,
   };
   return { figures: FiguresSchema.parse(figures), detail };
+}
+
+/** The sections as counted, before coverage decides which of them speak for the period. */
+export interface CountedFigures {
+  cases: CasesFigures;
+  inspections: InspectionsFigures;
+  hazards: HazardsFigures;
+  enforcers: EnforcersFigures;
+}
+
+/** Every kind of the figures (in their order), then any other kind the coverage model declares. */
+function coverageOf(rows: { kind: string; from_on: string | null; to_on: string | null; state: Coverage["state"] }[]): Record<string, Coverage> {
+  const out: Record<string, Coverage> = {};
+  const byKind = new Map(rows.map((r) => [r.kind, r]));
+  for (const kind of [...KINDS, ...rows.map((r) => r.kind).filter((k) => !(KINDS as readonly string[]).includes(k))]) {
+    const r = byKind.get(kind);
+    out[kind] = r ? { from: r.from_on, to: r.to_on, state: r.state } : { from: null, to: null, state: "none" };
+  }
+  return out;
 }
 
 /** The rows of mart_campaigns from its three parts (as its full outer join does), by first day. */

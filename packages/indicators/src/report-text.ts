@@ -1,7 +1,8 @@
-// The report paragraphs, in the voice of sections (一) and (三) of the 2023 report (shared/seed),
+// The report paragraphs, in the voice of sections (一) and (三) of the 2023 annual report,
 // as a list of blocks that report-md.ts and report-docx.ts render. Every number comes from the
 // figures; every sentence about a campaign is generated from the period's campaigns.
-import type { Figures } from "./figures-schema.ts";
+import { asOfNote, kindName, missingClause, missingSentence } from "./coverage-text.ts";
+import { type Figures, KINDS, type Kind } from "./figures-schema.ts";
 import type { CampaignRow, FiguresResult } from "./figures.ts";
 import { dateZh, isWholeYear } from "./period.ts";
 import type { ReportData } from "./report-data.ts";
@@ -94,6 +95,18 @@ export function reportBlocks(data: ReportData): Block[] {
     return c ? `，${c}` : "";
   };
   const amountYoy = (key: string) => yoy(has.cases, yuan(data.current, key), yuan(data.previous, key));
+  const missing = (kind: Kind) => missingSentence(kind, f.coverage[kind]!, period);
+  // “（数据截至…）” after the first figure of a partial kind in each paragraph (reset by `paragraph`).
+  let marked = new Set<Kind>();
+  const asOf = (kind: Kind) => {
+    if (marked.has(kind)) return "";
+    marked.add(kind);
+    return asOfNote(f.coverage[kind]);
+  };
+  const paragraph = (text: string) => {
+    blocks.push({ kind: "paragraph", text });
+    marked = new Set();
+  };
 
   const blocks: Block[] = [];
   const span = whole ? `${year}年度` : `${dateZh(period.from)}至${dateZh(period.to)}`;
@@ -103,86 +116,116 @@ export function reportBlocks(data: ReportData): Block[] {
     kind: "note",
     text:
       `以下段落中的数字由系统根据省行政执法一体化平台导出数据和局内台账自动计算，统计期为${dateZh(period.from)}至${dateZh(period.to)}；` +
-      `同比为与上年同期（${dateZh(data.previous.period.from)}至${dateZh(data.previous.period.to)}）相比，上年同期无数据的不作比较。各项数据的口径见附表。`,
+      `同比为与上年同期（${dateZh(data.previous.period.from)}至${dateZh(data.previous.period.to)}）相比，只在本期和上年同期数据都完整时给出。` +
+      `数据未覆盖统计期的不作统计，只覆盖一部分的注明数据截至日期。各项数据的口径见附表。`,
   });
 
   // (一) 健全完善执法机制制度
   blocks.push({ kind: "heading1", text: "一、主要举措和成效" });
   blocks.push({ kind: "heading2", text: "（一）健全完善执法机制制度" });
+  const c = f.cases;
+  const pc = p.cases;
   const e = f.enforcers;
   const pe = p.enforcers;
-  const newBureau = e.new_certified - e.towns_new_certified;
-  blocks.push({
-    kind: "paragraph",
-    text:
-      `${lead}，各镇街以乡镇（街道）为主体办理安全生产领域行政处罚案件共计${f.cases.towns.count}起` +
-      `${yoy(has.cases, f.cases.towns.count, p.cases.towns.count)}，` +
-      `行政处罚金额合计${wan(f.cases.towns.amount_wan)}万元${amountYoy("cases.towns.amount_wan")}。` +
+  let first = "";
+  if (c) {
+    first +=
+      `${lead}，各镇街以乡镇（街道）为主体办理安全生产领域行政处罚案件共计${c.towns.count}起${asOf("cases")}` +
+      `${yoy(has.cases, c.towns.count, pc?.towns.count ?? 0)}，` +
+      `行政处罚金额合计${wan(c.towns.amount_wan)}万元${amountYoy("cases.towns.amount_wan")}。`;
+  } else first += missing("cases");
+  if (e) {
+    const newBureau = e.new_certified - e.towns_new_certified;
+    first +=
       (e.towns_new_certified > 0
-        ? `${thisYear}，镇街增加${e.towns_new_certified}名持证执法人员`
-        : `${thisYear}，镇街未新增持证执法人员`) +
+        ? `${thisYear}，镇街增加${e.towns_new_certified}名持证执法人员${asOf("enforcers")}`
+        : `${thisYear}，镇街未新增持证执法人员${asOf("enforcers")}`) +
       (newBureau > 0 ? `，我局新增${newBureau}名持证执法人员` : "") +
-      `；截至${dateZh(period.to)}，全区共有持证执法人员${e.certified}名${yoy(has.enforcers, e.certified, pe.certified)}，` +
-      `其中我局${e.bureau_certified}名，各镇街${e.towns_certified}名。` +
-      `${yearLabel}，共计对${f.cases.legal_review}起案件进行了法制审核${yoy(has.cases, f.cases.legal_review, p.cases.legal_review)}。`,
-  });
+      `；截至${dateZh(period.to)}，全区共有持证执法人员${e.certified}名${asOf("enforcers")}${yoy(has.enforcers, e.certified, pe?.certified ?? 0)}，` +
+      `其中我局${e.bureau_certified}名，各镇街${e.towns_certified}名。`;
+  } else first += missing("enforcers");
+  if (c)
+    first += `${yearLabel}，共计对${c.legal_review}起案件进行了法制审核${asOf("cases")}${yoy(has.cases, c.legal_review, pc?.legal_review ?? 0)}。`;
+  paragraph(first);
 
   // (三) 推动严格公正文明执法
   blocks.push({ kind: "heading2", text: "（三）推动严格公正文明执法" });
   let n = 0;
   const point = (title: string, body: string) => {
-    blocks.push({ kind: "paragraph", text: `${ORDINALS[n] ?? String(n + 1)}是${title}。${body}` });
+    paragraph(`${ORDINALS[n] ?? String(n + 1)}是${title}。${body}`);
     n++;
   };
-  const list = data.current.detail.campaigns;
-  const prevList = data.previous.detail.campaigns;
+  const i = f.inspections;
+  const h = f.hazards;
+  // Campaign sentences join inspections and hazards: only when both kinds reach the period.
+  const campaignsKnown = i !== null && h !== null;
+  const list = campaignsKnown ? data.current.detail.campaigns : [];
+  const prevList = has.hazards ? data.previous.detail.campaigns : [];
   const major = majorCampaign(list);
-  const penalties = `涉及“一案双罚”${f.cases.dual_penalty}起，责令停产整顿${f.cases.stop_production_parties}家`;
+  const penalties = c ? `涉及“一案双罚”${c.dual_penalty}起${asOf("cases")}，责令停产整顿${c.stop_production_parties}家` : "";
   if (major) {
     const month = Number(major.first_on.slice(5, 7));
     const since = whole ? (month > 1 ? `${month}月份以来` : "今年以来") : lead;
     const listed =
       major.major === 0 ? "" : major.major_listed === major.major ? "，全部实施挂牌督办" : `，其中挂牌督办${major.major_listed}项`;
     const majors = major.major === 0 ? "，未发现重大事故隐患" : `，排查重大事故隐患${major.major}项${listed}`;
+    const marks = `${asOf("inspections")}${asOf("hazards")}`;
     point(
       "全面开展重大事故隐患专项排查整治",
-      `${since}，我局共抽查检查企业${major.enterprises}家，排查一般隐患${major.general}项${majors}；${penalties}。`,
+      `${since}，我局共抽查检查企业${major.enterprises}家${marks}，排查一般隐患${major.general}项${majors}` +
+        (c ? `；${penalties}。` : `。${missing("cases")}`),
     );
-  } else {
+  } else if (c) {
     point("保持从严执法高压态势", `${lead}，全区办理的安全生产行政处罚案件中，${penalties}。`);
   }
-  const others = list.filter((c) => c !== major);
+  const others = list.filter((x) => x !== major);
   if (others.length > 0) {
-    const sentences = others.map((c) => campaignSentence(c, prevList.find((x) => x.campaign === c.campaign)));
-    point("组织有关行业领域专项督查", `${thisYear}已经${sentences.join("。")}。`);
+    const sentences = others.map((x) => campaignSentence(x, prevList.find((y) => y.campaign === x.campaign)));
+    const marks = `${asOf("inspections")}${asOf("hazards")}`;
+    point("组织有关行业领域专项督查", `${thisYear}已经${sentences.join("。")}。${marks}`);
   }
-  const h = f.hazards;
+  const pi = p.inspections;
   const ph = p.hazards;
+  const inspectionWords = i
+    ? `${lead}，全区共检查企业${i.enterprises}家${asOf("inspections")}${yoy(has.inspections, i.enterprises, pi?.enterprises ?? 0)}`
+    : "";
+  const hazardWords = h
+    ? `排查各类隐患${h.total}项${asOf("hazards")}${yoy(has.hazards, h.total, ph?.total ?? 0)}，其中一般隐患${h.general}项、重大事故隐患${h.major}项` +
+      (h.major > 0 ? (h.major_listed === h.major ? "（全部挂牌督办）" : `（挂牌督办${h.major_listed}项）`) : "") +
+      `；已整改${h.rectified}项，整改率${percent(h.rectification_rate)}`
+    : "";
   point(
     "抓好隐患排查整改闭环",
-    `${lead}，全区共检查企业${f.inspections.enterprises}家${yoy(has.inspections, f.inspections.enterprises, p.inspections.enterprises)}，` +
-      `排查各类隐患${h.total}项${yoy(has.hazards, h.total, ph.total)}，其中一般隐患${h.general}项、重大事故隐患${h.major}项` +
-      (h.major > 0 ? (h.major_listed === h.major ? "（全部挂牌督办）" : `（挂牌督办${h.major_listed}项）`) : "") +
-      `；已整改${h.rectified}项，整改率${percent(h.rectification_rate)}。`,
+    i && h
+      ? `${inspectionWords}，${hazardWords}。`
+      : i
+        ? `${inspectionWords}。${missing("hazards")}`
+        : h
+          ? `${missing("inspections")}${lead}，全区${hazardWords}。`
+          : `${missing("inspections")}${missing("hazards")}`,
   );
-  const bureau = data.current.detail.byLevelProcedure.bureau;
-  const towns = data.current.detail.byLevelProcedure.town;
-  const onlyProcedure = (m: Record<string, { count: number }>, name: string) =>
-    Object.entries(m).every(([k, v]) => k === name || v.count === 0);
-  const bureauWords = onlyProcedure(bureau, "普通程序")
-    ? `我局办理安全生产普通程序处罚案件${f.cases.bureau.count}起`
-    : `我局办理安全生产行政处罚案件${f.cases.bureau.count}起（其中普通程序${bureau["普通程序"]?.count ?? 0}起）`;
-  const townWords = onlyProcedure(towns, "简易程序")
-    ? `各镇街办理简易处罚案件${f.cases.towns.count}起`
-    : `各镇街办理行政处罚案件${f.cases.towns.count}起（其中简易程序${towns["简易程序"]?.count ?? 0}起）`;
-  point(
-    "加大违法行为惩处力度",
-    `${lead}，全区共办理安全生产行政处罚案件${f.cases.total.count}起${yoy(has.cases, f.cases.total.count, p.cases.total.count)}，` +
-      `行政处罚金额${wan(f.cases.total.amount_wan)}万元${amountYoy("cases.total.amount_wan")}。` +
-      `其中${bureauWords}，处罚金额${wan(f.cases.bureau.amount_wan)}万元；` +
-      `${townWords}，处罚金额${wan(f.cases.towns.amount_wan)}万元。` +
-      (f.cases.pending > 0 ? `另有${f.cases.pending}起案件已立案、截至${dateZh(period.to)}尚未作出处罚决定。` : ""),
-  );
+  if (c) {
+    const bureau = data.current.detail.byLevelProcedure.bureau;
+    const towns = data.current.detail.byLevelProcedure.town;
+    const onlyProcedure = (m: Record<string, { count: number }>, name: string) =>
+      Object.entries(m).every(([k, v]) => k === name || v.count === 0);
+    const bureauWords = onlyProcedure(bureau, "普通程序")
+      ? `我局办理安全生产普通程序处罚案件${c.bureau.count}起`
+      : `我局办理安全生产行政处罚案件${c.bureau.count}起（其中普通程序${bureau["普通程序"]?.count ?? 0}起）`;
+    const townWords = onlyProcedure(towns, "简易程序")
+      ? `各镇街办理简易处罚案件${c.towns.count}起`
+      : `各镇街办理行政处罚案件${c.towns.count}起（其中简易程序${towns["简易程序"]?.count ?? 0}起）`;
+    point(
+      "加大违法行为惩处力度",
+      `${lead}，全区共办理安全生产行政处罚案件${c.total.count}起${asOf("cases")}${yoy(has.cases, c.total.count, pc?.total.count ?? 0)}，` +
+        `行政处罚金额${wan(c.total.amount_wan)}万元${amountYoy("cases.total.amount_wan")}。` +
+        `其中${bureauWords}，处罚金额${wan(c.bureau.amount_wan)}万元；` +
+        `${townWords}，处罚金额${wan(c.towns.amount_wan)}万元。` +
+        (c.pending > 0 ? `另有${c.pending}起案件已立案、截至${dateZh(period.to)}尚未作出处罚决定。` : ""),
+    );
+  } else {
+    point("加大违法行为惩处力度", missing("cases"));
+  }
 
   // Appendix: every figure with its rule.
   blocks.push({ kind: "heading1", text: "附表：各项数据及口径" });
@@ -213,7 +256,7 @@ function leaves(figures: Figures): Leaf[] {
     if (typeof v === "number") out.push({ path, value: v });
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
-  const { period: _period, ...rest } = figures;
+  const { period: _period, coverage: _coverage, ...rest } = figures;
   walk(rest, []);
   return out;
 }
@@ -231,25 +274,36 @@ function lookup(figures: Figures, path: string[]): number | undefined {
 export function appendixRows(data: ReportData): string[][] {
   const rows: string[][] = [];
   const prev = data.previous;
-  for (const leaf of leaves(data.current.figures)) {
-    const found = ruleFor(leaf.path);
-    if (!found) throw new Error(`no counting rule for ${leaf.path.join(".")} in rules.ts`);
-    const { rule, name } = found;
-    const label = rule.label.replace("{name}", name ?? "");
-    const key = leaf.path.join(".");
-    const isRate = key === "hazards.rectification_rate";
-    const isAmount = rule.unit === "万元";
-    const show = (v: number) => (isRate ? percent(v) : isAmount ? `${wan(v)}万元` : `${v}${rule.unit}`);
-    const prevValue = lookup(prev.figures, leaf.path);
-    const ok = hasFor(leaf.path, prev.has);
-    let yoyText = "—";
-    if (ok && prevValue !== undefined && !isRate) {
-      const c = isAmount
-        ? change(cents(data.current.detail.yuan[key] ?? "0"), cents(prev.detail.yuan[key] ?? "0"))
-        : change(leaf.value, prevValue);
-      yoyText = c ? c.replace(/^同比/, "") : "—";
+  const current = data.current.figures;
+  const all = leaves(current);
+  for (const kind of KINDS) {
+    const coverage = current.coverage[kind]!;
+    // A kind that does not reach the period: one row saying so, no figure.
+    if (current[kind] === null) {
+      rows.push([`${kindName(kind)}各项`, "未统计", "—", "—", `${missingClause(kind, coverage, data.period)}。`]);
+      continue;
     }
-    rows.push([label, show(leaf.value), ok && prevValue !== undefined ? show(prevValue) : "—", yoyText, rule.rule]);
+    const note = asOfNote(coverage);
+    for (const leaf of all.filter((l) => l.path[0] === kind)) {
+      const found = ruleFor(leaf.path);
+      if (!found) throw new Error(`no counting rule for ${leaf.path.join(".")} in rules.ts`);
+      const { rule, name } = found;
+      const label = rule.label.replace("{name}", name ?? "");
+      const key = leaf.path.join(".");
+      const isRate = key === "hazards.rectification_rate";
+      const isAmount = rule.unit === "万元";
+      const show = (v: number) => (isRate ? percent(v) : isAmount ? `${wan(v)}万元` : `${v}${rule.unit}`);
+      const prevValue = lookup(prev.figures, leaf.path);
+      const ok = hasFor(leaf.path, prev.has);
+      let yoyText = "—";
+      if (ok && prevValue !== undefined && !isRate) {
+        const c = isAmount
+          ? change(cents(data.current.detail.yuan[key] ?? "0"), cents(prev.detail.yuan[key] ?? "0"))
+          : change(leaf.value, prevValue);
+        yoyText = c ? c.replace(/^同比/, "") : "—";
+      }
+      rows.push([label, `${show(leaf.value)}${note}`, ok && prevValue !== undefined ? show(prevValue) : "—", yoyText, rule.rule]);
+    }
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 // A small hand-made district whose 2023 figures are worked out by hand below (EXPECTED_2023).
-// Each row exercises one counting rule of platform-exports.md §4; the comments say which.
+// Each row exercises one counting rule of docs/counting-rules.md; the comments say which.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { creditCode, flawedCode, insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { applyModels } from "../src/models.ts";
@@ -162,6 +162,14 @@ export const EXPECTED_2023: Figures = {
     towns_certified: 4,
     new_certified: 3, // E06 E07 E10
     towns_new_certified: 2, // E06 E07
+  },
+  // No file rows: spans come from record dates alone. The roster's last 发证日期 (E07, 23 October)
+  // is more than 31 days before the year's end: partial.
+  coverage: {
+    cases: { from: "2022-05-01", to: "2024-01-03", state: "full" }, // C11 filed … C08 decided
+    inspections: { from: "2022-03-01", to: "2024-01-10", state: "full" },
+    hazards: { from: "2022-05-01", to: "2024-01-10", state: "full" },
+    enforcers: { from: "2017-09-05", to: "2023-10-23", state: "partial" },
   },
 };
 

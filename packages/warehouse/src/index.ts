@@ -9,3 +9,4 @@ export {
   queryRows,
   type Warehouse,
 } from "./warehouse.ts";
+export { removeScratch, removeStaleScratch, scratchDir } from "./scratch.ts";

@@ -35,11 +35,31 @@ const PRINT_STYLE = {...STYLE, fontSize: "13px"};
 const PRINT_PAGE = 703;
 const PRINT_WIDTH = {half: Math.floor((PRINT_PAGE - 8) / 2 - 18), full: PRINT_PAGE - 18};
 
-/** Months that have data: the years the warehouse covers, up to the month of the data's date. */
-export function dataMonths(meta) {
+/**
+ * Months that have data, as (year, month) => boolean: those within a kind's span ({from, to}, ISO
+ * dates, from coverage.json), or without one the years the warehouse covers up to the data's date.
+ */
+export function dataMonths(meta, span) {
+  const key = (year, month) => `${year}-${String(month).padStart(2, "0")}`;
+  if (span) return (year, month) => span.from != null && key(year, month) >= span.from.slice(0, 7) && key(year, month) <= span.to.slice(0, 7);
   const years = new Set((meta.years ?? []).map(Number));
   const [lastYear, lastMonth] = (meta.asOf ?? "").split(/[- ]/).map(Number);
   return (year, month) => years.has(year) && !(year === lastYear && month > lastMonth) && !(year > lastYear);
+}
+
+/**
+ * A value axis from zero with a fixed minimum: all-zero data draws zero-length bars on a 0–1 axis,
+ * never full-width bars or an empty axis.
+ */
+export function zeroDomain(values, min = 1) {
+  return [0, Math.max(min, ...values.filter((v) => Number.isFinite(v)))];
+}
+
+/** The totals of stacked bars: the sum of `value` per `key` (the stack's length on the value axis). */
+export function stackTotals(rows, key, value = "value") {
+  const sums = new Map();
+  for (const d of rows) sums.set(d[key], (sums.get(d[key]) ?? 0) + d[value]);
+  return [...sums.values()];
 }
 
 /** Integer axis labels only (counts of cases, hazards, people are whole numbers). */
@@ -117,12 +137,14 @@ export function largest(data, key, value, format = int) {
  * Horizontal bars with their value written at the end; `highlight` picks the bars drawn in full
  * colour (the others are greyed) — how a chart follows the town filter without hiding the rest.
  */
-export function barsX(data, {y, x, label = (d) => int(d[x]), width, highlight, color = COLOR.main, fill, order, marginLeft = 110, marginRight = 110, describe}) {
+export function barsX(data, {y, x, label = (d) => int(d[x]), width, highlight, color = COLOR.main, fill, order, marginLeft = 110, marginRight = 110, describe, empty = "本期没有记录"}) {
   const domain = order ?? data.map((d) => d[y]);
+  // no category at all (a year with no hazards found): a sentence, not an empty axis
+  if (domain.length === 0) return el("p", {class: "chart-empty muted", "data-chart-empty": ""}, empty);
   const base = fill ?? (() => color);
   const barFill = highlight ? (d) => (highlight(d) ? base(d) : COLOR.muted) : base;
   const bar = Plot.barX(data, {y, x, fill: barFill, tip: true, title: (d) => `${d[y]}：${label(d)}`});
-  const xScale = {label: null, grid: true, nice: true, ticks: 4, tickFormat: integerTicks, domain: [0, Math.max(1, ...data.map((d) => d[x]))]};
+  const xScale = {label: null, grid: true, nice: true, ticks: 4, tickFormat: integerTicks, domain: zeroDomain(data.map((d) => d[x]))};
   const top = data.reduce((a, d) => (a == null || d[x] > a[x] ? d : a), null);
   const said = describe ?? (top && top[x] > 0 ? `共${data.length}项，最多的是${top[y]}：${label(top)}` : `共${data.length}项，均为0`);
   const layout = (w) =>
@@ -157,28 +179,31 @@ export function barsX(data, {y, x, label = (d) => int(d[x]), width, highlight, c
 }
 
 /**
- * Twelve months of this year (solid) against last year (grey), for one measure. A month for which
- * `covered(year, month)` is false has no data (before the first import, after the data's date): it
- * is a gap in the line, not a zero.
+ * Twelve months of this year (solid) against last year (grey), for one measure; `previous` null when
+ * last year's data is not known (not imported): then this year alone. A month for which
+ * `covered(year, month)` is false has no data (after the data's date): a gap in the line, not a zero.
  */
 export function monthCompare({current, previous, year, width, yLabel, unit = yLabel, format = int, color = COLOR.main, covered = () => true}) {
   const value = (map, y, m) => (covered(y, m) ? (map.get(m) ?? 0) : undefined);
   const rows = [
-    ...MONTHS.map((m) => ({month: m, value: value(previous, year - 1, m), series: `${year - 1}年`})),
+    ...(previous ? MONTHS.map((m) => ({month: m, value: value(previous, year - 1, m), series: `${year - 1}年`})) : []),
     ...MONTHS.map((m) => ({month: m, value: value(current, year, m), series: `${year}年`}))
   ];
   const total = (y) => rows.filter((d) => d.series === `${y}年` && d.value !== undefined).reduce((a, d) => a + d.value, 0);
   const months = (y) => rows.filter((d) => d.series === `${y}年` && d.value !== undefined).length;
   const sum = (y) => (months(y) === 0 ? `${y}年无数据` : `${y}年${months(y) < 12 ? `（${months(y)}个月）` : ""}合计${format(total(y))}${unit}`);
+  const series = previous ? [`${year - 1}年`, `${year}年`] : [`${year}年`];
   const gaps = rows.some((d) => d.value === undefined);
   const layout = (w) => ({
     width: w,
-    height: w <= PHONE ? 220 : 240,
+    height: w <= PHONE ? 230 : 250,
+    // room above the top tick for the axis label (↑ 起)
+    marginTop: 32,
     marginLeft: w <= PHONE ? 40 : 50,
     marginRight: w <= PHONE ? 12 : 20,
     x: {label: null, domain: MONTHS, tickFormat: (m) => (w < 460 && m % 3 !== 0 && m !== 1 ? "" : monthZh(m)), type: "point", inset: 10},
-    y: {label: yLabel, grid: true, nice: true, ticks: 5, domain: [0, Math.max(1, ...rows.map((d) => d.value ?? 0))], tickFormat: format === int ? integerTicks : undefined},
-    color: {domain: [`${year - 1}年`, `${year}年`], range: [COLOR.previous, color], legend: true},
+    y: {label: yLabel, grid: true, nice: true, ticks: 5, domain: zeroDomain(rows.map((d) => d.value ?? 0)), tickFormat: format === int ? integerTicks : undefined},
+    color: {domain: series, range: previous ? [COLOR.previous, color] : [color], legend: true},
     marks: [
       Plot.line(rows, {x: "month", y: "value", z: "series", stroke: "series", strokeWidth: 2, curve: "monotone-x", defined: (d) => d.value !== undefined}),
       Plot.dot(
@@ -188,7 +213,7 @@ export function monthCompare({current, previous, year, width, yLabel, unit = yLa
       Plot.ruleY([0])
     ]
   });
-  const node = plot({...layout(width), describe: `${sum(year)}，${sum(year - 1)}${gaps ? "；没有数据的月份不画线" : ""}`, print: layout});
+  const node = plot({...layout(width), describe: `${sum(year)}${previous ? `，${sum(year - 1)}` : `，${year - 1}年无数据`}${gaps ? "；没有数据的月份不画线" : ""}`, print: layout});
   return node;
 }
 

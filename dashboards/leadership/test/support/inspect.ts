@@ -17,7 +17,8 @@ export interface PageReport {
   smallTargets: string[];
   headings: { level: number; text: string }[];
   headingsInKpis: number;
-  charts: { name: string; images: number; label: string }[];
+  /** charts drawn (a chart with nothing to draw says so in words, data-chart-empty) */
+  charts: { name: string; images: number; label: string; empty: boolean }[];
   tables: { caption: string; headers: number; scoped: number }[];
   /** text below AA contrast: text, ratio, required */
   lowContrast: string[];
@@ -98,7 +99,7 @@ export async function inspectPage(page: Page): Promise<PageReport> {
 
     const charts = [...document.querySelectorAll<HTMLElement>("figure.chart")].map((f) => {
       const images = [...f.querySelectorAll("[role=img]")];
-      return { name: f.dataset.chart ?? "", images: images.length, label: images[0]?.getAttribute("aria-label") ?? "" };
+      return { name: f.dataset.chart ?? "", images: images.length, label: images[0]?.getAttribute("aria-label") ?? "", empty: !!f.querySelector("[data-chart-empty]") };
     });
 
     const tables = [...main.querySelectorAll("table")].map((t) => {
