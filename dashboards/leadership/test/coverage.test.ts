@@ -100,7 +100,8 @@ function checkState(state: State, where: string, kinds: string[], coverage: Reco
 
 async function walk(url: string, years: number[], coverage: Record<string, Record<string, KindCoverage>>, label: string) {
   const towns = ["全区", "镇海街道", "拱辰街道", "西天尾镇", "黄石镇", "新度镇", "北高镇"];
-  for (const p of PAGES) {
+  // the help page shows no figures and has nothing to choose
+  for (const p of PAGES.filter((p) => p.name !== "help")) {
     const page = await browser.context.newPage();
     const log = recordPage(page);
     for (const year of years) {
