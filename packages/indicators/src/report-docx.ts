@@ -173,6 +173,10 @@ function tableFor(b: Extract<Block, { kind: "table" }>, width: number): Table {
   });
 }
 
+function spacer(): Paragraph {
+  return new Paragraph({ spacing: { line: 160, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
+}
+
 /** GB/T 9704 page numbers: 宋体 四号 “— 1 —”, one character in from the right (odd) or left (even) edge. */
 function footer(side: "odd" | "even"): Footer {
   return new Footer({
@@ -221,7 +225,12 @@ export async function renderDocx(blocks: Block[], meta: { title: string }): Prom
           grid: { type: DocumentGridType.LINES, linePitch: LINE },
         },
         footers: { default: footer("odd"), even: footer("even") },
-        children: blocks.map((b) => (b.kind === "table" ? tableFor(b, TEXT.width) : paragraphFor(b))),
+        // Two tables in a row would be joined into one by Word and LibreOffice: a thin paragraph between them.
+        children: blocks.flatMap((b, i) =>
+          b.kind === "table"
+            ? [...(blocks[i - 1]?.kind === "table" ? [spacer()] : []), tableFor(b, TEXT.width)]
+            : [paragraphFor(b)],
+        ),
       },
     ],
   });
