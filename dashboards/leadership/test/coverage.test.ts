@@ -45,7 +45,8 @@ async function settle(page: Page): Promise<State> {
   for (let i = 0; i < 100; i++) {
     await page.waitForTimeout(120);
     const now = await page.evaluate(() => {
-      if (document.querySelector(".observablehq--loading")) return "";
+      // cells still to run: Framework's placeholders of inline values and of blocks
+      if (document.querySelector(".observablehq--loading, observablehq-loading")) return "";
       const charts = [...document.querySelectorAll("figure.chart")];
       if (!charts.every((f) => f.querySelector("svg") || f.querySelector(".chart-empty"))) return "";
       return String(document.querySelector("#observablehq-main")?.innerHTML.length ?? 0);
