@@ -48,7 +48,8 @@ async function settle(page: Page): Promise<State> {
   for (let i = 0; i < 200 && stable < 3; i++) {
     await page.waitForTimeout(100);
     const now = await page.evaluate(() => {
-      if (!document.querySelector("select[name=year]") || document.querySelector(".observablehq--loading")) return "";
+      // cells still to run: Framework's placeholders of inline values and of blocks
+      if (!document.querySelector("select[name=year]") || document.querySelector(".observablehq--loading, observablehq-loading")) return "";
       const main = document.querySelector("#observablehq-main");
       if (!main?.querySelector(".kpi, figure.chart, .empty-state, .report-text, table")) return "";
       const charts = [...document.querySelectorAll("figure.chart")];

@@ -48,7 +48,7 @@ function legend(shown) {
     "p",
     {class: "kpi-legend"},
     "同比：",
-    neutral ? [el("span", {class: "kpi-yoy up"}, "▲上升"), "为红色、", el("span", {class: "kpi-yoy down"}, "▼下降"), "为绿色"] : null,
+    neutral ? [el("span", {class: "kpi-yoy up", "data-trend": "up"}, "上升"), "为红色、", el("span", {class: "kpi-yoy down", "data-trend": "down"}, "下降"), "为绿色"] : null,
     neutral && directed.length ? "；" : null,
     directed.length ? [`${directed.join("、")}有好坏之分：`, el("span", {class: "kpi-yoy good"}, "向好"), "为绿色、", el("span", {class: "kpi-yoy bad"}, "需关注"), "为红色"] : null,
     "。"
@@ -95,7 +95,7 @@ export function kpiCards(rows, {metrics = Object.keys(METRICS).filter((m) => m !
         {class: "card kpi", "data-kpi": metric, "data-value": row ? String(row.value) : "", "data-state": row?.state ?? ""},
         el("div", {class: "kpi-label"}, m.label),
         el("div", {class: "kpi-value"}, el("span", {class: "big"}, row ? m.format(row.value) : "—"), m.unit ? el("span", {class: "kpi-unit"}, m.unit) : null),
-        el("div", {class: `kpi-yoy ${t.cls}`}, t.arrow ? el("span", {class: "arrow", "aria-hidden": "true"}, t.arrow) : null, row ? yoyText(row) : "", t.word),
+        el("div", {class: `kpi-yoy ${t.cls}`, "data-trend": t.arrow ? (t.arrow === "▲" ? "up" : "down") : null}, row ? yoyText(row) : "", t.word),
         row?.has_prev ? el("div", {class: "kpi-prev muted"}, `上年同期 ${m.format(row.prev)}${m.unit}`) : null,
         notes[metric] ? el("div", {class: "kpi-note muted"}, notes[metric]) : null,
         row?.state === "partial" && row.coverage_note ? el("div", {class: "kpi-note kpi-partial"}, `${row.coverage_note}`) : null
