@@ -23,6 +23,45 @@ export const CampaignHazardsSchema = z.strictObject({
 
 const isoDate = z.iso.date();
 
+export const ActivityCategorySchema = z.strictObject({
+  records: count,
+  objects: count,
+  participants: count,
+  problems_found: count,
+  problems_fixed: count,
+});
+
+/** The bureau's own ledgers (platform-exports.md §3.5, §4). */
+export const RandomChecksSchema = z.strictObject({
+  planned: count,
+  completed: count,
+  joint: count,
+  published: count,
+  joint_departments: z.array(z.string()),
+  by_town: z.record(z.string(), count),
+});
+
+export const AccidentsSchema = z.strictObject({
+  count,
+  investigated: count,
+  deaths: count,
+  injuries: count,
+  direct_loss_wan: wan,
+  accountable: count,
+  units_penalised: count,
+  by_type: z.record(z.string(), count),
+  list: z.array(z.strictObject({ name: z.string(), date: isoDate, town: z.string(), type: z.string() })),
+});
+
+export const ActivitiesSchema = z.strictObject({
+  by_category: z.record(z.string(), ActivityCategorySchema),
+  guidance: z.strictObject({ towns_villages: count, enterprises: count }),
+  exposure_enterprises: count,
+  typical_cases: z.record(z.string(), count),
+  case_file_review: z.strictObject({ files_with_problems: count, problems_found: count, problems_fixed: count }),
+  trainings: z.array(z.strictObject({ date: isoDate, title: z.string(), participants: count })),
+});
+
 export const FiguresSchema = z.strictObject({
   period: z.strictObject({ from: isoDate, to: isoDate }),
   cases: z.strictObject({
@@ -58,6 +97,9 @@ export const FiguresSchema = z.strictObject({
     new_certified: count,
     towns_new_certified: count,
   }),
+  random_checks: RandomChecksSchema,
+  accidents: AccidentsSchema,
+  activities: ActivitiesSchema,
 });
 
 export type Figures = z.infer<typeof FiguresSchema>;

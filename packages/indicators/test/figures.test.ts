@@ -55,6 +55,11 @@ describe("computeFigures on the hand-made district", () => {
     expect(Object.keys(figures.enforcers.by_unit)).toHaveLength(7);
     expect(figures.hazards).toMatchObject({ total: 0, rectification_rate: 0, by_category: {}, by_campaign: {} });
     expect(figures.inspections).toEqual({ enterprises: 0, by_campaign: {} });
+    expect(figures.random_checks).toMatchObject({ planned: 0, completed: 0, joint_departments: [] });
+    expect(Object.values(figures.random_checks.by_town)).toEqual(Array(6).fill(0));
+    expect(figures.accidents).toMatchObject({ count: 0, direct_loss_wan: 0, by_type: {}, list: [] });
+    expect(Object.keys(figures.activities.by_category)).toHaveLength(8);
+    expect(figures.activities).toMatchObject({ typical_cases: {}, trainings: [], guidance: { towns_villages: 0, enterprises: 0 } });
   });
 
   it("counts the year before on its own dates, and any part of a year", async () => {
@@ -75,5 +80,14 @@ describe("computeFigures on the hand-made district", () => {
     });
     // E01 E03 E05 E09 E10 E12 valid on 30 June; E10 (issued 12 June) is new
     expect(spring.enforcers).toMatchObject({ certified: 6, new_certified: 1, towns_new_certified: 0 });
+    // Ledgers: a year is the random-check plan's year; the accidents and the work ledger go by date.
+    expect(y2022.random_checks).toMatchObject({ planned: 1, completed: 1, published: 1 }); // R07
+    expect(y2022.accidents).toMatchObject({ count: 1, investigated: 1, accountable: 1 });
+    expect(y2022.activities.trainings).toEqual([{ date: "2022-08-01", title: "2022年执法业务培训", participants: 20 }]);
+    expect(spring.random_checks).toMatchObject({ planned: 1, completed: 1, joint: 1, joint_departments: ["镇街", "市场监管"] }); // R02
+    expect(spring.activities.case_file_review).toEqual({ files_with_problems: 2, problems_found: 9, problems_fixed: 9 });
+    const january = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-01-31" });
+    expect(january.random_checks.completed).toBe(1); // R07, checked on 5 January, whatever its plan
+    expect(january.accidents.list.map((a) => a.name)).toEqual(["镇海“1.24”坍塌事故"]);
   });
 });
