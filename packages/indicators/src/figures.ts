@@ -19,8 +19,8 @@ export interface FiguresDetail {
   campaigns: CampaignRow[];
   /** Inspections in the period (all, not distinct). */
   inspections: number;
-  /** The exact direct loss of the period's accidents in 元 (decimal text). */
-  accidentLossYuan: string;
+  /** The period's accidents whose investigation the bureau led (调查牵头单位), in date order. */
+  accidentsInvestigated: string[];
 }
 
 export interface FiguresResult {
@@ -150,8 +150,8 @@ export async function collectFigures(
             CAST(direct_loss_wan AS VARCHAR) AS direct_loss_wan, accountable, units_penalised
      FROM mart_accident_totals(CAST($from AS DATE), CAST($to AS DATE))`,
   );
-  const accidentListQ = q<{ name: string; date: string; town: string; type: string }>(
-    `SELECT accident_name AS name, CAST(occurred_on AS VARCHAR) AS date, town, accident_type AS type
+  const accidentListQ = q<{ name: string; date: string; town: string; type: string; investigated: boolean }>(
+    `SELECT accident_name AS name, CAST(occurred_on AS VARCHAR) AS date, town, accident_type AS type, investigated
      FROM mart_accidents_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY occurred_on, accident_no`,
   );
   const activityCategoriesQ = q<{ category: string; records: number; objects: number; participants: number; problems_found: number; problems_fixed: number }>(
@@ -311,7 +311,7 @@ export async function collectFigures(
       accountable: accidents?.accountable ?? 0,
       units_penalised: accidents?.units_penalised ?? 0,
       by_type: byAccidentType,
-      list: accidentList,
+      list: accidentList.map(({ name, date, town, type }) => ({ name, date, town, type })),
     },
     activities: {
       by_category: byActivity,
@@ -340,11 +340,12 @@ export async function collectFigures(
       "cases.towns.amount_wan": slice("unit_level", "town")?.fine_yuan ?? "0.00",
       ...Object.fromEntries(Object.keys(byProcedure).map((k) => [`cases.by_procedure.${k}.amount_wan`, slice("procedure", k)?.fine_yuan ?? "0.00"])),
       ...Object.fromEntries(Object.keys(byTown).map((k) => [`cases.by_town.${k}.amount_wan`, slice("town", k)?.fine_yuan ?? "0.00"])),
+      "accidents.direct_loss_wan": accidents?.direct_loss_yuan ?? "0.00",
     },
     byLevelProcedure: { bureau: levelProcedure("bureau"), town: levelProcedure("town") },
     campaigns,
     inspections: inspected?.inspections ?? 0,
-    accidentLossYuan: accidents?.direct_loss_yuan ?? "0.00",
+    accidentsInvestigated: accidentList.filter((a) => a.investigated).map((a) => a.name),
   };
   return { figures: FiguresSchema.parse(figures), detail };
 }

@@ -17,7 +17,15 @@ export interface Sources {
 export interface PreviousFigures extends FiguresResult {
   period: Period;
   /** Which kinds have data in the previous period: year-on-year change is given only for those. */
-  has: { cases: boolean; inspections: boolean; hazards: boolean; enforcers: boolean };
+  has: {
+    cases: boolean;
+    inspections: boolean;
+    hazards: boolean;
+    enforcers: boolean;
+    random_checks: boolean;
+    accidents: boolean;
+    activities: boolean;
+  };
 }
 
 export interface ReportData {
@@ -46,6 +54,9 @@ export async function buildReportData(readers: Readers, period: Period, resolver
         inspections: prev.detail.inspections > 0,
         hazards: f.hazards.total > 0,
         enforcers: f.enforcers.certified > 0 || f.enforcers.new_certified > 0,
+        random_checks: f.random_checks.planned + f.random_checks.completed > 0,
+        accidents: f.accidents.count > 0,
+        activities: Object.values(f.activities.by_category).some((c) => c.records > 0),
       },
     },
     sources: await readSources(connection),

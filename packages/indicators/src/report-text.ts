@@ -73,6 +73,19 @@ export function campaignSentence(c: CampaignRow, previous: CampaignRow | undefin
   return `组织${name}，检查企业${c.enterprises}家，督促整改安全隐患${c.total}条${y}${majors}`;
 }
 
+// ---------------------------------------------------------------- the ledgers' sentences
+
+/** “A、B和C” */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join("、")}和${items[items.length - 1]}`;
+}
+
+/** 2023-08-23 → 8月23日 */
+function monthDay(iso: string): string {
+  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
 // ---------------------------------------------------------------- the report
 
 const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -127,6 +140,36 @@ export function reportBlocks(data: ReportData): Block[] {
       `${yearLabel}，共计对${f.cases.legal_review}起案件进行了法制审核${yoy(has.cases, f.cases.legal_review, p.cases.legal_review)}。`,
   });
 
+  // (二) 普法宣传教育: the work ledger's study sessions, trainings, publicity and drills.
+  const act = f.activities;
+  const pact = p.activities;
+  const cat = (name: string) => act.by_category[name] ?? { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 };
+  const pcat = (name: string) => pact.by_category[name] ?? { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 };
+  const hasActivities = Object.values(act.by_category).some((c) => c.records > 0);
+  if (hasActivities) {
+    blocks.push({ kind: "heading2", text: "（二）大力开展安全生产领域普法宣传教育" });
+    const parts: string[] = [];
+    for (const t of act.trainings)
+      parts.push(`${whole ? monthDay(t.date) : dateZh(t.date)}，区应急局举办${t.title}，各执法业务股室和镇街安办执法人员${t.participants}人参加。`);
+    const training = cat("执法培训");
+    if (training.records > 0)
+      parts.push(
+        `${thisYear}共举办执法培训${training.records}期${yoy(has.activities, training.records, pcat("执法培训").records)}，` +
+          `参训${training.participants}人次${yoy(has.activities, training.participants, pcat("执法培训").participants)}。`,
+      );
+    const others = (
+      [
+        ["专题学习", "组织专题学习", "次"],
+        ["普法宣传", "开展普法宣传活动", "场次"],
+        ["应急演练", "组织应急演练", "场次"],
+      ] as const
+    )
+      .filter(([name]) => cat(name).records > 0)
+      .map(([name, words, unit]) => `${words}${cat(name).records}${unit}${yoy(has.activities, cat(name).records, pcat(name).records)}`);
+    if (others.length > 0) parts.push(`${thisYear}${others.join("，")}。`);
+    if (parts.length > 0) blocks.push({ kind: "paragraph", text: parts.join("") });
+  }
+
   // (三) 推动严格公正文明执法
   blocks.push({ kind: "heading2", text: "（三）推动严格公正文明执法" });
   let n = 0;
@@ -137,7 +180,21 @@ export function reportBlocks(data: ReportData): Block[] {
   const list = data.current.detail.campaigns;
   const prevList = data.previous.detail.campaigns;
   const major = majorCampaign(list);
-  const penalties = `涉及“一案双罚”${f.cases.dual_penalty}起，责令停产整顿${f.cases.stop_production_parties}家`;
+  const g = act.guidance;
+  const guidance =
+    g.towns_villages + g.enterprises > 0
+      ? `帮助指导镇街、村居${g.towns_villages}个次${yoy(has.activities, g.towns_villages, pact.guidance.towns_villages)}，` +
+        `帮扶指导重点企业${g.enterprises}家次${yoy(has.activities, g.enterprises, pact.guidance.enterprises)}；`
+      : "";
+  const typical = Object.entries(act.typical_cases)
+    .map(([channel, count]) => `在${channel}公布典型案例${count}起${yoy(has.activities, count, pact.typical_cases[channel] ?? 0)}`)
+    .join("，");
+  const penalties =
+    `涉及“一案双罚”${f.cases.dual_penalty}起，责令停产整顿${f.cases.stop_production_parties}家` +
+    (act.exposure_enterprises > 0 ? `，曝光约谈${act.exposure_enterprises}家企业${yoy(has.activities, act.exposure_enterprises, pact.exposure_enterprises)}` : "") +
+    (f.accidents.accountable > 0 ? `，责任倒查追责问责${f.accidents.accountable}人` : "") +
+    (typical ? `，${typical}` : "") +
+    (act.exposure_enterprises > 0 || typical ? "，有力震慑了安全生产违法行为" : "");
   if (major) {
     const month = Number(major.first_on.slice(5, 7));
     const since = whole ? (month > 1 ? `${month}月份以来` : "今年以来") : lead;
@@ -146,10 +203,25 @@ export function reportBlocks(data: ReportData): Block[] {
     const majors = major.major === 0 ? "，未发现重大事故隐患" : `，排查重大事故隐患${major.major}项${listed}`;
     point(
       "全面开展重大事故隐患专项排查整治",
-      `${since}，我局共抽查检查企业${major.enterprises}家，排查一般隐患${major.general}项${majors}；${penalties}。`,
+      `${since}，我局共抽查检查企业${major.enterprises}家，排查一般隐患${major.general}项${majors}；${guidance}${penalties}。`,
     );
   } else {
-    point("保持从严执法高压态势", `${lead}，全区办理的安全生产行政处罚案件中，${penalties}。`);
+    point("保持从严执法高压态势", `${lead}，${guidance}全区办理的安全生产行政处罚案件中，${penalties}。`);
+  }
+  const rc = f.random_checks;
+  const prc = p.random_checks;
+  if (rc.planned + rc.completed > 0) {
+    const joint =
+      rc.joint > 0
+        ? `，联合${rc.joint_departments.length > 0 ? `${rc.joint_departments.join("、")}等` : ""}部门抽查${rc.joint}家${yoy(has.random_checks, rc.joint, prc.joint)}`
+        : "";
+    const published =
+      rc.completed === 0 ? "" : rc.published === rc.completed ? "，抽查结果全部予以公示" : `，其中${rc.published}家的抽查结果已公示`;
+    point(
+      "落实“双随机”和部门联合抽查机制",
+      (rc.planned > rc.completed ? `${thisYear}计划抽查${rc.planned}家，` : thisYear) +
+        `完成计划抽查数${rc.completed}家${yoy(has.random_checks, rc.completed, prc.completed)}${joint}${published}。`,
+    );
   }
   const others = list.filter((c) => c !== major);
   if (others.length > 0) {
@@ -183,6 +255,41 @@ export function reportBlocks(data: ReportData): Block[] {
       `${townWords}，处罚金额${wan(f.cases.towns.amount_wan)}万元。` +
       (f.cases.pending > 0 ? `另有${f.cases.pending}起案件已立案、截至${dateZh(period.to)}尚未作出处罚决定。` : ""),
   );
+  const acc = f.accidents;
+  const pacc = p.accidents;
+  const investigated = data.current.detail.accidentsInvestigated;
+  if (acc.count > 0) {
+    const toll =
+      `${lead}，全区发生生产安全事故${acc.count}起${yoy(has.accidents, acc.count, pacc.count)}，` +
+      `死亡${acc.deaths}人、受伤${acc.injuries}人` +
+      (has.accidents && change(acc.deaths, pacc.deaths) ? `（死亡人数${change(acc.deaths, pacc.deaths)}）` : "") +
+      `，直接经济损失${wan(acc.direct_loss_wan)}万元。`;
+    const led =
+      investigated.length > 0
+        ? `牵头组织对${joinAnd(investigated)}开展事故调查` + (acc.count > investigated.length ? `（另有${acc.count - investigated.length}起由其他部门牵头调查）` : "")
+        : `${acc.count}起事故均由其他部门牵头调查`;
+    const accountable =
+      acc.accountable > 0 ? `，对${acc.accountable}名相关责任人员进行问责${yoy(has.accidents, acc.accountable, pacc.accountable)}` : "";
+    const units = acc.units_penalised > 0 ? `，对${acc.units_penalised}家相关责任单位给予相应的行政处罚` : "";
+    point("严肃追究安全事故责任", `${toll}${led}${accountable}${units}。`);
+  }
+
+  // (四) 加强行政权力监督制约: the case-file review.
+  const review = act.case_file_review;
+  if (cat("案卷评查").records > 0) {
+    blocks.push({ kind: "heading2", text: "（四）加强行政权力监督制约" });
+    const body =
+      review.problems_found > 0
+        ? `针对行政处罚案卷评查中发现的${review.files_with_problems}个案卷存在的${review.problems_found}个问题` +
+          (has.activities && change(review.problems_found, pact.case_file_review.problems_found)
+            ? `（问题数${change(review.problems_found, pact.case_file_review.problems_found)}）`
+            : "") +
+          "，" +
+          `我局及时组织相关案件经办人员开展集中讨论研究，并举一反三开展自查，` +
+          (review.problems_fixed >= review.problems_found ? "认真落实整改并全部整改到位。" : `已整改${review.problems_fixed}个问题，其余正在整改。`)
+        : `${thisYear}开展行政处罚案卷评查${cat("案卷评查").records}次，评查案卷${cat("案卷评查").objects}个，未发现问题。`;
+    blocks.push({ kind: "paragraph", text: `落实问题整改。${body}` });
+  }
 
   // Appendix: every figure with its rule.
   blocks.push({ kind: "heading1", text: "附表：各项数据及口径" });
@@ -211,6 +318,11 @@ function leaves(figures: Figures): Leaf[] {
   const out: Leaf[] = [];
   const walk = (v: unknown, path: string[]) => {
     if (typeof v === "number") out.push({ path, value: v });
+    // Lists (the trainings) are keyed by what each item is, not by its place.
+    else if (Array.isArray(v))
+      v.forEach((x: Record<string, unknown>, i) => {
+        walk(x, [...path, typeof x.title === "string" ? `${dateZh(String(x.date ?? ""))}${x.title}` : String(i)]);
+      });
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   const { period: _period, ...rest } = figures;
@@ -241,6 +353,8 @@ export function appendixRows(data: ReportData): string[][] {
     const isAmount = rule.unit === "万元";
     const show = (v: number) => (isRate ? percent(v) : isAmount ? `${wan(v)}万元` : `${v}${rule.unit}`);
     const prevValue = lookup(prev.figures, leaf.path);
+    // The work ledger's categories × measures: only the lines with something in either year.
+    if (key.startsWith("activities.by_category.") && leaf.value === 0 && !prevValue) continue;
     const ok = hasFor(leaf.path, prev.has);
     let yoyText = "—";
     if (ok && prevValue !== undefined && !isRate) {
