@@ -1,5 +1,5 @@
 // anjian figures --year Y [--from D --to D] [--format json|md|docx] [--out FILE] [--warehouse PATH]
-// The year-end figures (spec/cli-and-figures.md). The warehouse is opened read-only (an import may be
+// The year-end figures (docs/cli.md). The warehouse is opened read-only (an import may be
 // running, and reading must not change it); it reads the indicator models the import stored, or
 // computes them as temporary objects of this connection when they are not current (useModels in
 // packages/indicators/src/models.ts).

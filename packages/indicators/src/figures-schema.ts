@@ -1,4 +1,4 @@
-// The figures JSON of spec/cli-and-figures.md, as a zod schema: every key required, nothing else
+// The figures JSON of docs/cli.md, as a zod schema: every key required, nothing else
 // allowed, so that the output is checked against the contract before it is printed.
 import { z } from "zod";
 

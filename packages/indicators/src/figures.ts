@@ -1,4 +1,4 @@
-// The year-end figures (spec/cli-and-figures.md) read from the marts: the counting rules live in
+// The year-end figures (docs/cli.md) read from the marts: the counting rules live in
 // the models; this module only queries them with bound values and shapes the JSON contract.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ACCIDENT_TYPES, ACTIVITY_CATEGORIES } from "@anjian/exports";

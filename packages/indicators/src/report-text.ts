@@ -1,4 +1,4 @@
-// The report paragraphs, in the voice of sections (一) and (三) of the 2023 report (shared/seed),
+// The report paragraphs, in the voice of sections (一) and (三) of the 2023 annual report,
 // as a list of blocks that report-md.ts and report-docx.ts render. Every number comes from the
 // figures; every sentence about a campaign is generated from the period's campaigns.
 import type { Figures } from "./figures-schema.ts";

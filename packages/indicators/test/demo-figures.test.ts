@@ -1,4 +1,4 @@
-// F1–F25 of spec/seed-figures-2023.md from the shipped demo data, imported with the real pipeline:
+// F1–F25 (docs/counting-rules.md §10) from the shipped demo data, imported with the real pipeline:
 // exactly in the JSON, and in the report's words in the Markdown. Plus the models' generic tests and
 // invariants on that data, for every year it holds.
 import { loadProfile, ProfileResolver } from "@anjian/profile";

@@ -1,5 +1,5 @@
 // A small hand-made district whose 2023 figures are worked out by hand below (EXPECTED_2023).
-// Each row exercises one counting rule of platform-exports.md §4; the comments say which.
+// Each row exercises one counting rule of docs/counting-rules.md; the comments say which.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { BUREAU as BUREAU_NAME, creditCode, flawedCode, insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { applyModels } from "../src/models.ts";

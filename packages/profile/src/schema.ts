@@ -1,4 +1,4 @@
-// Zod schemas of the district profile (data/reference/profile.json, spec §5).
+// Zod schemas of the district profile (data/reference/profile.json, docs/import.md §2.3).
 import { z } from "zod";
 import { categoryClaims, findConflicts, lookupKey, normaliseText, unitClaims } from "./keys.ts";
 

@@ -1,4 +1,4 @@
--- Cleaning rules of platform-exports.md §1, one macro each, applied set-wise to raw text cells.
+-- Cleaning rules of docs/import.md §2, one macro each, applied set-wise to raw text cells.
 -- Every cell is first cleaned with anj_clean (trim, empty markers), then typed by one of these.
 
 -- Full-width ASCII (digits, letters, punctuation) and the ideographic space to half-width.

@@ -1,5 +1,5 @@
 // The district as the demo data sees it: 莆田市荔城区 (matches the default profile of
-// platform-exports.md §5). Canonical values here; the alias spellings used in files are
+// data/reference/profile.json). Canonical values here; the alias spellings used in files are
 // chosen by the plan.
 
 export const DISTRICT = "莆田市荔城区";
@@ -73,7 +73,7 @@ export const HAZARD_CATEGORIES = [
 ] as const;
 export type HazardCategory = (typeof HAZARD_CATEGORIES)[number];
 
-/** Alias labels seen in platform data for some categories (§5). */
+/** Alias labels seen in platform data for some categories (as in data/reference/profile.json). */
 export const CATEGORY_ALIASES: Partial<Record<HazardCategory, readonly string[]>> = {
   特种作业人员持证: ["特种作业人员未持证上岗"],
   电气安全: ["用电安全", "电气线路"],

@@ -1,5 +1,5 @@
 // Checks that the records (before any file is written) yield the 2023 figures under the
-// counting rules of platform-exports.md §4. The helpers below re-implement those rules on
+// counting rules of docs/counting-rules.md. The helpers below re-implement those rules on
 // plain objects, independently of the generator.
 
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// The benchmark's cases export (platform-exports.md §3.1): what Excel on a Chinese Windows saves
+// The benchmark's cases export (docs/import.md §5.1): what Excel on a Chinese Windows saves
 // as "CSV" — GB18030, CRLF, a title row and an export-time row above the header, a 合计 footer —
 // plus, optionally, the same records as plain UTF-8 (header + data) for the read_csv yardstick.
 // Streamed: lines are built and encoded in batches, never the whole file in memory.
@@ -11,7 +11,7 @@ import { kindByName } from "@anjian/exports";
 export const CASES_TITLE = "荔城区应急管理局行政处罚案件台账";
 export const CASES_EXPORT_TIME = "导出时间：2024-01-05 09:12";
 
-/** The canonical header of platform-exports.md §3.1, as the importer declares it. */
+/** The canonical header of docs/import.md §5.1, as the importer declares it. */
 export const CASES_HEADER = kindByName("cases").columns.map((c) => c.header);
 
 const AMOUNT_COLUMN = CASES_HEADER.indexOf("罚款金额（元）");

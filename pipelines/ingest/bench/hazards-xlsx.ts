@@ -1,4 +1,4 @@
-// The benchmark's hazards ledger (platform-exports.md §3.3) as an .xlsx written the way the
+// The benchmark's hazards ledger (docs/import.md §5.3) as an .xlsx written the way the
 // platform writes it: a merged title row above the canonical header, shared strings, and the
 // dates (发现日期, 整改期限, 整改完成日期) as real Excel date cells. Streamed with exceljs's
 // WorkbookWriter, each row committed as it is made.

@@ -1,4 +1,4 @@
--- The counts of platform-exports.md §2 for one file or sheet: read = accepted + rejected + skipped
+-- The counts of docs/import.md §3.1 for one file or sheet: read = accepted + rejected + skipped
 -- + duplicate; replaced is the part of accepted that replaced an older version of its key.
 SELECT count(*) AS read,
        count(*) FILTER (outcome IN ('new', 'replace')) AS accepted,

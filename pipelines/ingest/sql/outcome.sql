@@ -1,4 +1,4 @@
--- Row outcomes (platform-exports.md §2) for the typed rows of one file or sheet: the temp table
+-- Row outcomes (docs/import.md §3) for the typed rows of one file or sheet: the temp table
 -- `typed`, filled by merge.ts from the typing SELECT composed from the kind's declaration
 -- (typing-sql.ts). {{table}} and {{key}} are the kind's table and natural key.
 -- Each row's outcome, narrow (row number, key, outcome, warnings): the typed columns stay in

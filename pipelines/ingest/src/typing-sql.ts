@@ -349,7 +349,7 @@ parsed AS (
 ),
 checked AS (
   SELECT row_no, bad_reason, ${carried},
-         -- Blank rows, and footers: 合计 and the signature lines under the table (platform-exports.md §2).
+         -- Blank rows, and footers: 合计 and the signature lines under the table (docs/import.md §1.4).
          first_cell IS NULL OR regexp_matches(first_cell, '^(合计|总计|小计|制表|填报|审核人|备注|说明)') AS skip,
          ${typedValues.join(",\n         ")},
          ${checkList(parts.flatMap((p) => p.errors))} AS col_errors,

@@ -1,6 +1,6 @@
 // The shipped demo exports, imported by the real pipeline, hold the 2023 report's figures F1–F25
-// (shared/spec/seed-figures-2023.md) under the counting rules of platform-exports.md §4. The SQL
-// here is written from the spec on purpose, independent of the indicator models it cross-checks.
+// (docs/counting-rules.md §10) under the counting rules of that document. The SQL
+// here is written from the rules on purpose, independent of the indicator models it cross-checks.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshWarehouse, type TestWarehouse } from "./helpers.ts";

@@ -87,7 +87,7 @@ export async function freshWarehouse(options: { chunkRows?: number } = {}): Prom
   };
 }
 
-/** The canonical cases header of platform-exports.md §3.1, as the importer declares it. */
+/** The canonical cases header of docs/import.md §5.1, as the importer declares it. */
 export const CASES_HEADER = kindByName("cases").columns.map((c) => c.header);
 
 /** A valid case row; override cells by header. */

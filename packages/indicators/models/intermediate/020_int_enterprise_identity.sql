@@ -1,4 +1,4 @@
--- Enterprise identity (platform-exports.md §4), the one place where it is decided who is who:
+-- Enterprise identity (docs/counting-rules.md §4), the one place where it is decided who is who:
 --   1. a record's own valid 统一社会信用代码 (GB 32100 check digit right);
 --   2. else the code that the warehouse's records of any kind (cases, inspections, hazards) give for
 --      the same normalised name (anj_name_key), where they give exactly one valid code;

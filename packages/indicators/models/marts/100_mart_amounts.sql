@@ -1,4 +1,4 @@
--- Penalty amounts (§4): summed exactly in 元 (DECIMAL), shown in 万元 rounded half up to one decimal,
+-- Penalty amounts (docs/counting-rules.md §3.3): summed exactly in 元 (DECIMAL), shown in 万元 rounded half up to one decimal,
 -- once, from the exact sum. DuckDB's round() on a DECIMAL rounds half away from zero, which is half
 -- up for amounts (never negative). Multiplying by the DECIMAL literal 0.0001 keeps the value DECIMAL;
 -- dividing by 10000 would turn it into a DOUBLE and round the float instead.

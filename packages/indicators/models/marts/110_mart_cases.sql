@@ -1,4 +1,4 @@
--- Cases (§4): a case belongs to the period of its 处罚决定日期; undecided cases are counted apart
+-- Cases (docs/counting-rules.md §3): a case belongs to the period of its 处罚决定日期; undecided cases are counted apart
 -- as pending (在办) by 立案日期. Bureau or towns by 执法主体 (unit_level, mapped on import); towns by
 -- the party's 所属镇街.
 

@@ -1,4 +1,4 @@
--- Ordered to stop production (责令停产整顿, §4): distinct parties — enterprise identity, an individual
+-- Ordered to stop production (责令停产整顿, docs/counting-rules.md §3.6): distinct parties — enterprise identity, an individual
 -- by name — with a case of the period whose 处罚种类 holds 责令停产停业.
 
 -- model: mart_stop_production_cases

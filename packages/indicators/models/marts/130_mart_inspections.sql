@@ -1,4 +1,4 @@
--- Enterprises inspected (§4): distinct enterprises (enterprise identity) among the inspections of
+-- Enterprises inspected (docs/counting-rules.md §5): distinct enterprises (enterprise identity) among the inspections of
 -- the period, overall or of one 专项行动.
 
 -- model: mart_inspections

@@ -1,4 +1,4 @@
--- Hazards (§4): counted by 发现日期 in the period, by 隐患等级, 隐患类别, 所属镇街 and 专项行动; major
+-- Hazards (docs/counting-rules.md §6): counted by 发现日期 in the period, by 隐患等级, 隐患类别, 所属镇街 and 专项行动; major
 -- hazards listed for supervision (挂牌督办) apart. Rectification rate: hazards of the period with
 -- 整改状态 已整改 over all hazards of the period. Overdue on a day D: 整改期限 before D and not
 -- rectified by D.

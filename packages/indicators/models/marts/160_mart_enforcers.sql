@@ -1,4 +1,4 @@
--- Certified enforcers (§3.4, §4): a certificate is valid on day D when 发证日期 ≤ D ≤ 有效期至 and it
+-- Certified enforcers (docs/counting-rules.md §8): a certificate is valid on day D when 发证日期 ≤ D ≤ 有效期至 and it
 -- was not cancelled (注销日期 empty or after D). Certified enforcers of a period: certificates valid
 -- on its last day, by unit. New certificates: 发证日期 in the period and the holder had no earlier
 -- valid certificate. The holder is the person's ID hash when there is one, else name + unit.
