@@ -9,6 +9,7 @@ import { runFigures } from "./figures-command.ts";
 import { runIngest } from "./ingest-command.ts";
 import { runRejects } from "./rejects-command.ts";
 import { runStatus } from "./status-command.ts";
+import { runTemplate } from "./template-command.ts";
 
 const USAGE = `用法：
   anjian ingest 路径… [--json] [--warehouse 路径]     导入平台导出的 .xlsx / .csv 文件或文件夹
@@ -17,6 +18,8 @@ const USAGE = `用法：
                                                       导出被拒绝的行及原因（UTF-8 带 BOM 的 CSV）
   anjian figures --year 年度 [--from 日期 --to 日期] [--format json|md|docx] [--out 文件] [--warehouse 路径]
                                                       年报数据（JSON），或可直接引用的报告段落（Markdown / Word）
+  anjian template 类型 [--out 文件.xlsx]               空白导入模板（带下拉列表和填写说明），类型为
+                                                      cases、inspections、hazards、enforcers、random_checks、accidents、activities
 数据仓库默认为 data/warehouse/anjian.duckdb，也可用环境变量 ANJIAN_WAREHOUSE 指定。`;
 
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {
@@ -72,6 +75,11 @@ export async function main(argv: string[], output: Output = processOutput): Prom
           },
           output,
         );
+      }
+      case "template": {
+        const { values, positionals } = parse(rest, { out: { type: "string" } }, true);
+        if (positionals.length > 1) throw new CliError(`一次只能生成一种模板。\n${USAGE}`, 2);
+        return await runTemplate({ kind: positionals[0], out: values.out as string | undefined }, output);
       }
       case undefined:
       case "help":

@@ -27,3 +27,4 @@ export { type FileFormat, sniffFile } from "./sniff.ts";
 export { normaliseHeader, toHalfWidth, trimCell } from "./text.ts";
 export { isDateFormat, readXlsx, serialToIso, type XlsxMerge, type XlsxRow, type XlsxSheet } from "./xlsx-reader.ts";
 export { readZipEntries } from "./zip-entries.ts";
+export { dropDown, TEMPLATE_ROWS, TEMPLATE_SHEET_LISTS, TEMPLATE_SHEET_NOTES, templateWorkbook, writeTemplate } from "./template.ts";
