@@ -63,6 +63,7 @@ beforeAll(async () => {
   fs.writeFileSync(
     path.join(data, "inspections.csv"),
     csv([
+      ["导出时间：2024-01-08 10:00"],
       ["检查编号", "检查对象", "统一社会信用代码", "所属镇街", "检查日期", "检查方式", "专项行动", "检查单位"],
       ["JC1", "莆田市荔城区甲鞋业有限公司", A, "镇海街道", "2023-05-10", "专项检查", "重大事故隐患专项排查整治2023行动", "荔城区应急管理局"],
       ["JC2", "莆田市荔城区甲鞋业有限公司", "", "镇海街道", "2023-06-10", "复查", "重大事故隐患专项排查整治2023行动", "荔城区应急管理局"],
@@ -72,6 +73,7 @@ beforeAll(async () => {
   fs.writeFileSync(
     path.join(data, "hazards.csv"),
     csv([
+      ["导出时间：2024-01-08 10:00"],
       ["隐患编号", "检查编号", "单位名称", "统一社会信用代码", "所属镇街", "发现日期", "隐患等级", "隐患类别", "专项行动", "整改期限", "整改状态", "整改完成日期", "是否挂牌督办"],
       ["YH1", "JC1", "莆田市荔城区甲鞋业有限公司", A, "镇海街道", "2023-05-10", "重大事故隐患", "粉尘防爆", "重大事故隐患专项排查整治2023行动", "2023-07-10", "已整改", "2023-06-30", "是"],
       ["YH2", "JC1", "莆田市荔城区甲鞋业有限公司", A, "镇海街道", "2023-05-10", "一般隐患", "消防", "重大事故隐患专项排查整治2023行动", "2023-05-30", "已整改", "2023-05-20", "否"],
@@ -81,6 +83,7 @@ beforeAll(async () => {
   fs.writeFileSync(
     path.join(data, "enforcers.csv"),
     csv([
+      ["导出时间：2024-01-08 10:00"],
       ["姓名", "身份证号", "所属单位", "执法证号", "发证日期", "有效期至", "证件状态"],
       ["林某", "350304198001010011", "荔城区应急管理局执法大队", "35030402001", "2020-03-16", "2025-03-15", "有效"],
       ["郑某", "350304198501010022", "镇海街道办事处", "35030412301", "2023-07-10", "2028-07-09", "有效"],
@@ -92,9 +95,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("anjian figures: arguments", () => {
-  it("--year gives the calendar year; --from/--to override a bound", () => {
+  it("--year gives the calendar year; --from and --to any period", () => {
     expect(figuresPeriod({ year: "2023" })).toEqual({ from: "2023-01-01", to: "2023-12-31" });
-    expect(figuresPeriod({ year: "2023", to: "2023-06-30" })).toEqual({ from: "2023-01-01", to: "2023-06-30" });
     expect(figuresPeriod({ from: "2023/5/1", to: "2023年8月31日" })).toEqual({ from: "2023-05-01", to: "2023-08-31" });
   });
 
@@ -110,6 +112,8 @@ describe("anjian figures: arguments", () => {
       throw new Error("no error");
     };
     expect(usage(() => figuresPeriod({}))).toContain("--year");
+    expect(usage(() => figuresPeriod({ year: "2023", to: "2023-06-30" }))).toContain("--year 不能与 --from、--to 同时使用");
+    expect(usage(() => figuresPeriod({ year: "2023", from: "2023-01-01", to: "2023-06-30" }))).toContain("不能");
     expect(usage(() => figuresPeriod({ from: "2023-01-01" }))).toContain("--to");
     expect(usage(() => figuresPeriod({ year: "23" }))).toContain("四位年份");
     expect(usage(() => figuresPeriod({ from: "2023-02-30", to: "2023-03-01" }))).toContain("2023-02-30");
@@ -150,7 +154,7 @@ describe("anjian figures on an imported warehouse", () => {
     expect(o.stdout).toContain("行政处罚金额5.8万元");
     expect(o.stdout).toContain("涉及“一案双罚”1起，责令停产整顿1家");
     expect(o.stdout).toContain("镇街增加1名持证执法人员");
-    expect(o.stdout).toContain("数据截至2024年1月5日");
+    expect(o.stdout).toContain("数据截至2024年1月8日"); // the latest export time of the files
     expect(o.stdout).not.toContain(PERSON);
     expect(o.stdout).not.toContain(PERSON_ID);
   });
@@ -193,10 +197,31 @@ describe("anjian figures on an imported warehouse", () => {
       for (const p of periods) stored.push(await computeFigures(w.connection, p));
       await applyModels(w.connection, { temporary: true });
       for (const [i, p] of periods.entries()) expect(await computeFigures(w.connection, p)).toEqual(stored[i]);
-      expect(stored[1]!.inspections.by_campaign["重大事故隐患专项排查整治2023行动"]).toEqual({ inspections: 2, enterprises: 2 });
+      expect(stored[1]!.inspections!.by_campaign["重大事故隐患专项排查整治2023行动"]).toEqual({ inspections: 2, enterprises: 2 });
     } finally {
       w.close();
     }
+  });
+
+  it("warns on stderr, in Chinese, where the data does not reach the period; stdout stays clean JSON", async () => {
+    // 2024: every ledger was exported in early January 2024 (partial); cases reach 5 January
+    const o = capture();
+    expect(await runFigures({ year: "2024", warehouse, today: "2026-03-01" }, o)).toBe(0);
+    const figures = JSON.parse(o.stdout);
+    expect(figures.coverage.cases).toEqual({ from: "2022-03-01", to: "2024-01-05", state: "partial" });
+    expect(o.stderr).toContain("注意：行政处罚案件数据只导入到2024年1月5日，早于统计期末（2024年12月31日）一个月以上");
+    expect(o.stderr).toContain("注意：隐患排查数据只导入到2024年1月8日");
+    // 2019: nothing reaches it; sections null, exit 0, one warning
+    const old = capture();
+    expect(await runFigures({ year: "2019", warehouse, today: "2026-03-01" }, old)).toBe(0);
+    expect(JSON.parse(old.stdout)).toMatchObject({ cases: null, inspections: null, hazards: null, enforcers: null });
+    expect(old.stderr).toContain("数据仓库中没有统计期2019年1月1日至2019年12月31日的任何数据");
+    // 2030: in the future
+    const future = capture();
+    expect(await runFigures({ year: "2030", format: "md", warehouse, today: "2026-03-01" }, future)).toBe(0);
+    expect(future.stderr).toContain("注意：统计期2030年1月1日至2030年12月31日尚未到来");
+    expect(future.stdout).toContain("行政处罚案件数据只导入到2024年1月5日，本期未统计。");
+    expect(future.stdout).not.toMatch(/案件0起/);
   });
 
   it("a missing warehouse is exit code 1 with a message saying to import first", async () => {
@@ -221,6 +246,7 @@ describe("anjian figures through main()", () => {
       ["figures", "--year", "2023", "--format", "pdf", "--warehouse", warehouse],
       ["figures", "--year", "2023", "--month", "5", "--warehouse", warehouse],
       ["figures", "--from", "2023-13-01", "--to", "2023-12-31", "--warehouse", warehouse],
+      ["figures", "--year", "2023", "--from", "2023-05-01", "--to", "2023-12-31", "--warehouse", warehouse],
     ]) {
       const o = capture();
       expect(await main(argv, o), argv.join(" ")).toBe(2);

@@ -1,13 +1,14 @@
-// anjian figures --year Y [--from D --to D] [--format json|md|docx] [--out FILE] [--warehouse PATH]
+// anjian figures --year Y | --from D --to D [--format json|md|docx] [--out FILE] [--force] [--warehouse PATH]
 // The year-end figures (docs/cli.md). The warehouse is opened read-only (an import may be
 // running, and reading must not change it); it reads the indicator models the import stored, or
 // computes them as temporary objects of this connection when they are not current (useModels in
 // packages/indicators/src/models.ts).
-import fs from "node:fs";
 import path from "node:path";
 import {
   buildReportData,
   computeFigures,
+  coverageWarnings,
+  type Figures,
   FiguresSchema,
   isWholeYear,
   type Period,
@@ -20,6 +21,7 @@ import {
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { CliError, openWarehouse } from "@anjian/warehouse";
 import type { Output } from "./context.ts";
+import { checkOutputPath, writeOutput } from "./safe-output.ts";
 
 export const FIGURE_FORMATS = ["json", "md", "docx"] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
@@ -30,14 +32,29 @@ export interface FiguresArgs {
   to?: string;
   format?: string;
   out?: string;
+  /** Replace an existing --out file (never the warehouse, its WAL or the key). */
+  force?: boolean;
   warehouse: string;
   /** Where a relative --out (and the default .docx name) is resolved; the working directory by default. */
   cwd?: string;
+  /** Today as an ISO date (tests fix it); the local date by default. */
+  today?: string;
+}
+
+/** The local date, ISO (the warehouse's times are local too). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 /** Checks the arguments; wrong usage is a CliError with exit code 2, in Chinese. */
 export function figuresPeriod(args: Pick<FiguresArgs, "year" | "from" | "to">): Period {
   let year: number | null = null;
+  if (args.year !== undefined && (args.from !== undefined || args.to !== undefined))
+    throw new CliError(
+      "--year 不能与 --from、--to 同时使用：整年用 --year 2023，任意时段用 --from 2023-05-01 --to 2023-12-31。",
+      2,
+    );
   if (args.year !== undefined) {
     const y = args.year.trim();
     if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
@@ -76,10 +93,12 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
   const format = figuresFormat(args.format);
   const cwd = args.cwd ?? process.cwd();
   const outPath = args.out ? path.resolve(cwd, args.out) : format === "docx" ? path.resolve(cwd, defaultDocxName(period)) : null;
+  if (outPath !== null) checkOutputPath(outPath, { warehouse: args.warehouse, force: args.force });
   const resolver = new ProfileResolver(loadProfile());
 
   const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
   let content: string | Buffer;
+  let figures: Figures;
   let readers: ReaderPool["readers"];
   try {
     try {
@@ -92,26 +111,25 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
       );
     }
     if (format === "json") {
-      const figures = FiguresSchema.parse(await computeFigures(readers, period, resolver));
+      figures = FiguresSchema.parse(await computeFigures(readers, period, resolver));
       content = `${JSON.stringify(figures, null, 2)}\n`;
     } else {
       const data = await buildReportData(readers, period, resolver);
+      figures = data.current.figures;
       content = format === "md" ? reportMarkdown(data) : await reportDocx(data);
     }
   } finally {
     warehouse.close();
   }
 
+  // What the data does not reach, said on stderr (stdout stays the document or the JSON alone).
+  for (const w of coverageWarnings(figures.coverage, period, args.today ?? localToday())) output.err(`注意：${w}`);
+
   if (outPath === null) {
     output.out(content as string);
     return 0;
   }
-  try {
-    fs.mkdirSync(path.dirname(outPath), { recursive: true });
-    fs.writeFileSync(outPath, content);
-  } catch (e) {
-    throw new CliError(`无法写入 ${outPath}（${(e as Error).message.split("\n")[0]}）。请检查路径和权限，或用 --out 指定其他文件。`, 1);
-  }
+  writeOutput(outPath, content, { warehouse: args.warehouse, force: args.force });
   const what = { json: "年报数据（JSON）", md: "报告段落（Markdown）", docx: "报告段落（Word 文档）" }[format];
   output.err(`已生成${what}：${outPath}（统计期 ${period.from} 至 ${period.to}）`);
   return 0;

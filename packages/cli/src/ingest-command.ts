@@ -2,7 +2,7 @@
 import path from "node:path";
 import { kindByName, loadAliasTable } from "@anjian/exports";
 import { applyModels, modelsUpToDate } from "@anjian/indicators";
-import { type FileResult, ingest, resolveHashKey, silentProgress, terminalProgress } from "@anjian/ingest";
+import { expandPaths, type FileResult, ingest, resolveHashKey, silentProgress, terminalProgress } from "@anjian/ingest";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse } from "@anjian/warehouse";
 import type { Output } from "./context.ts";
@@ -44,6 +44,8 @@ export function describeFile(f: FileResult): string {
 }
 
 export async function runIngest(args: IngestArgs, output: Output): Promise<number> {
+  // A wrong path is told before anything is created (no empty warehouse, no key file).
+  expandPaths(args.paths);
   const profile = loadProfile();
   const aliases = loadAliasTable();
   const hashKey = resolveHashKey(args.warehouse);
@@ -118,10 +120,11 @@ async function refreshModels(
     await applyModels(connection);
     return { ok: true };
   } catch (e) {
+    if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return {
       ok: false,
       message:
-        `数据已导入，但指标表更新失败（${(e as Error).message.split("\n")[0]}）。` +
+        "数据已导入，但指标表更新失败。" +
         "anjian figures 和驾驶舱仍可使用（会临时计算，较慢）；下次导入时会再次更新。",
     };
   }

@@ -28,6 +28,7 @@ export async function runStatus(args: StatusArgs, output: Output): Promise<numbe
     const batches = await queryRows<{
       batch_id: string;
       started: string;
+      interrupted: boolean;
       files: number;
       imported: number;
       refused: number;
@@ -35,19 +36,25 @@ export async function runStatus(args: StatusArgs, output: Output): Promise<numbe
       rejected: number;
     }>(
       c,
-      `SELECT b.batch_id, strftime(b.started_at, '%Y-%m-%d %H:%M') AS started,
+      // A batch without an end time was interrupted (killed, power cut): a running import holds the
+      // warehouse's write lock, so this read-only open would have failed.
+      `SELECT b.batch_id, strftime(b.started_at, '%Y-%m-%d %H:%M') AS started, b.finished_at IS NULL AS interrupted,
               count(f.seq)::INTEGER AS files,
               count(*) FILTER (f.status = 'imported')::INTEGER AS imported,
               count(*) FILTER (f.status = 'refused')::INTEGER AS refused,
               coalesce(sum(f.accepted), 0)::INTEGER AS accepted,
               coalesce(sum(f.rejected), 0)::INTEGER AS rejected
        FROM batches b LEFT JOIN files f USING (batch_id)
-       GROUP BY b.batch_id, b.started_at ORDER BY b.started_at DESC, b.batch_id DESC LIMIT 5`,
+       GROUP BY b.batch_id, b.started_at, b.finished_at ORDER BY b.started_at DESC, b.batch_id DESC LIMIT 5`,
     );
-    const rejects = await queryRows<{ kind: string; rows: number }>(
+    // Open rejects: those no later file has supplied a row for (the others stay as history).
+    const rejects = await queryRows<{ kind: string; rows: number; resolved: number }>(
       c,
-      "SELECT kind, count(*)::INTEGER AS rows FROM rejects GROUP BY kind ORDER BY kind",
+      `SELECT kind, count(*) FILTER (resolved_batch IS NULL)::INTEGER AS rows,
+              count(*) FILTER (resolved_batch IS NOT NULL)::INTEGER AS resolved
+       FROM rejects GROUP BY kind HAVING count(*) FILTER (resolved_batch IS NULL) > 0 ORDER BY kind`,
     );
+    const [resolvedTotal] = await queryRows<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM rejects WHERE resolved_batch IS NOT NULL");
     const [asOf] = await queryRows<{ as_of: string | null }>(
       c,
       "SELECT strftime(coalesce(max(export_time), max(imported_at)), '%Y-%m-%d %H:%M') AS as_of FROM files WHERE status = 'imported'",
@@ -58,7 +65,15 @@ export async function runStatus(args: StatusArgs, output: Output): Promise<numbe
     if (args.json) {
       output.out(
         JSON.stringify(
-          { warehouse: warehouse.path, as_of: asOf?.as_of ?? null, kinds: perKind, batches, rejects, indicators_current: indicatorsCurrent },
+          {
+            warehouse: warehouse.path,
+            as_of: asOf?.as_of ?? null,
+            kinds: perKind,
+            batches,
+            rejects,
+            rejects_resolved: resolvedTotal!.n,
+            indicators_current: indicatorsCurrent,
+          },
           null,
           2,
         ),
@@ -78,13 +93,15 @@ export async function runStatus(args: StatusArgs, output: Output): Promise<numbe
     if (batches.length === 0) output.out("  （尚无）");
     for (const b of batches)
       output.out(
-        `  ${b.batch_id}  ${dateZh(b.started)}  文件 ${b.files} 个（导入 ${b.imported}，未导入 ${b.refused}），` +
-          `导入 ${num(b.accepted)} 行，拒绝 ${num(b.rejected)} 行`,
+        `  ${b.batch_id}  ${dateZh(b.started)}  ` +
+          (b.interrupted ? "（中途中断，未完成的文件未写入数据仓库）" : "") +
+          `文件 ${b.files} 个（导入 ${b.imported}，未导入 ${b.refused}），导入 ${num(b.accepted)} 行，拒绝 ${num(b.rejected)} 行`,
       );
     const total = rejects.reduce((a, r) => a + r.rows, 0);
     output.out(
-      `被拒绝的行：共 ${num(total)} 行` +
-        (total > 0 ? `（${rejects.map((r) => `${kinds.find((k) => k.name === r.kind)?.label ?? r.kind} ${num(r.rows)}`).join("，")}）；用 anjian rejects --out 文件.csv 导出` : ""),
+      `待处理的被拒绝行：共 ${num(total)} 行` +
+        (total > 0 ? `（${rejects.map((r) => `${kinds.find((k) => k.name === r.kind)?.label ?? r.kind} ${num(r.rows)}`).join("，")}）；用 anjian rejects --out 文件.csv 导出` : "") +
+        (resolvedTotal!.n > 0 ? `；另有 ${num(resolvedTotal!.n)} 行已由之后导入的文件改正（anjian rejects --all 可查看）` : ""),
     );
     output.out(
       indicatorsCurrent

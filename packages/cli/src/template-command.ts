@@ -1,14 +1,17 @@
-// anjian template KIND [--out FILE.xlsx]: a blank import template of one kind of ledger.
-import fs from "node:fs";
+// anjian template KIND [--out FILE.xlsx] [--force]: a blank import template of one kind of ledger.
 import path from "node:path";
-import { kinds, writeTemplate } from "@anjian/exports";
+import { kinds, templateBuffer } from "@anjian/exports";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { CliError } from "@anjian/warehouse";
 import type { Output } from "./context.ts";
+import { checkOutputPath, writeOutput } from "./safe-output.ts";
 
 export interface TemplateArgs {
   kind: string | undefined;
   out: string | undefined;
+  force: boolean;
+  /** The warehouse in use: --out never writes over it (nor its WAL and key). */
+  warehouse: string;
 }
 
 export const KIND_LIST = kinds.map((k) => `${k.name}（${k.label}）`).join("、");
@@ -20,15 +23,9 @@ export async function runTemplate(args: TemplateArgs, output: Output): Promise<n
   if (!kind) throw new CliError(`不认识的台账类型“${wanted}”。可选：${KIND_LIST}。`, 2);
   const out = path.resolve(args.out ?? `${kind.label}导入模板.xlsx`);
   if (!/\.xlsx$/i.test(out)) throw new CliError(`模板是 Excel 工作簿，请给出以 .xlsx 结尾的文件名（现为 ${args.out}）。`, 2);
-  try {
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    await writeTemplate(kind, new ProfileResolver(loadProfile()), out);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM" || code === "EBUSY")
-      throw new CliError(`无法写入 ${out}：文件被占用或没有写入权限。请关闭正在打开它的 Excel/WPS，或换一个位置。`, 1);
-    throw e;
-  }
-  output.err(`已生成${kind.label}导入模板：${out}\n填好后用 anjian ingest ${path.basename(out)} 导入。`);
+  const options = { warehouse: args.warehouse, force: args.force };
+  checkOutputPath(out, options);
+  const written = writeOutput(out, await templateBuffer(kind, new ProfileResolver(loadProfile())), options);
+  output.err(`已生成${kind.label}导入模板：${written}\n填好后用 anjian ingest ${path.basename(written)} 导入。`);
   return 0;
 }

@@ -89,7 +89,7 @@ describe("anjian status and rejects", () => {
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/行政处罚案件台账.*1 条/);
     expect(status.stdout).toContain(first.batch);
-    expect(status.stdout).toContain("被拒绝的行：共 1 行");
+    expect(status.stdout).toContain("待处理的被拒绝行：共 1 行");
     // the import stored the indicator tables, also with a file refused
     expect(status.stdout).toContain("指标表：已是最新");
 

@@ -125,6 +125,16 @@ describe("anjian template", () => {
     expect(activities.every((v) => /^'可选值'!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/.test(v.formula))).toBe(true);
   });
 
+  it("never writes over an existing file without --force", () => {
+    const file = path.join(dir, "blank", "cases.xlsx");
+    const before = fs.readFileSync(file);
+    const r = runAnjian(["template", "cases", "--out", file], { env: ENV });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("已存在，未覆盖");
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(runAnjian(["template", "cases", "--out", file, "--force"], { env: ENV }).code).toBe(0);
+  });
+
   it("refuses an unknown kind with the list of kinds", () => {
     const r = runAnjian(["template", "罚单"], { env: ENV });
     expect(r.code).toBe(2);

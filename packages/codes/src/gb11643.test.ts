@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idCardCheckChar, isValidIdCard } from "./gb11643.ts";
+import { idCardCheckChar, isValidIdCard, maskIdNumbers } from "./gb11643.ts";
 
 // The two worked examples of GB 11643-1999, checked by hand (sum mod 11).
 const KNOWN_GOOD = ["11010519491231002X", "440524188001010014"];
@@ -46,5 +46,15 @@ describe("GB 11643 ID number", () => {
 
   it("expects an upper-case X", () => {
     expect(isValidIdCard("11010519491231002x")).toBe(false);
+  });
+});
+
+describe("maskIdNumbers", () => {
+  it("hides valid ID numbers anywhere in a text, and nothing else", () => {
+    expect(maskIdNumbers("联系人11010519491231002X，电话13800000000")).toBe("联系人［证件号码已隐去］，电话13800000000");
+    expect(maskIdNumbers("11010519491231002x 440524188001010014")).toBe("［证件号码已隐去］ ［证件号码已隐去］");
+    expect(maskIdNumbers("350304199001011230")).toBe("350304199001011230"); // check digit wrong
+    expect(maskIdNumbers("911010519491231002X")).toBe("911010519491231002X"); // part of a longer run
+    expect(maskIdNumbers("a440524188001010014b", (id) => `<${id.length}>`)).toBe("a<18>b");
   });
 });

@@ -26,3 +26,17 @@ export function isValidIdCard(id: string): boolean {
   if (!/^[0-9]{17}[0-9X]$/.test(id)) return false;
   return idCardCheckChar(id.slice(0, 17)) === id[17];
 }
+
+const ID_RUN = /(^|[^0-9])([0-9]{17}[0-9Xx])(?=[^0-9]|$)/g;
+
+/**
+ * `text` with every valid ID number in it (check character right, not part of a longer digit run)
+ * replaced by `replacement(id)`: for messages, which must never carry personal data. The SQL side
+ * does the same with anj_mask_ids (warehouse/sql/005_hostile_inputs.sql).
+ */
+export function maskIdNumbers(text: string, replacement: (id: string) => string = () => "［证件号码已隐去］"): string {
+  if (text.length < 18) return text;
+  return text.replace(ID_RUN, (whole, before: string, id: string) =>
+    isValidIdCard(id.toUpperCase()) ? `${before}${replacement(id)}` : whole,
+  );
+}

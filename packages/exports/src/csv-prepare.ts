@@ -26,8 +26,8 @@ const BIT = Array.from({ length: DIRTY_BITS }, (_, i) => 2 ** i);
  * Whether bytes [from, to) of a field may be changed by the cleaning rule (anj_clean in
  * 002_cleaning_macros.sql: trim blanks, empty markers to NULL). A conservative test, so that the
  * rule itself runs only where it can matter: short fields (every marker is at most 6 bytes),
- * quoted fields, and fields whose first or last byte can belong to a blank (ASCII blanks, and
- * the lead byte / last byte of U+3000 and U+00A0 in UTF-8).
+ * quoted fields, fields starting with an apostrophe, and fields whose first or last byte can
+ * belong to a blank (ASCII blanks, and the lead byte / last byte of U+3000 and U+00A0 in UTF-8).
  */
 function cellMayNeedCleaning(buf: Buffer, from: number, to: number): boolean {
   if (to - from <= 6) return true;
@@ -38,6 +38,7 @@ function cellMayNeedCleaning(buf: Buffer, from: number, to: number): boolean {
 const EDGE_FIRST = new Uint8Array(256);
 const EDGE_LAST = new Uint8Array(256);
 for (const b of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, QUOTE]) EDGE_FIRST[b] = EDGE_LAST[b] = 1;
+EDGE_FIRST[0x27] = 1; // the apostrophe `anjian rejects` puts before formula-like cells
 EDGE_FIRST[0xe3] = 1; // U+3000 is E3 80 80
 EDGE_FIRST[0xc2] = 1; // U+00A0 is C2 A0
 EDGE_LAST[0x80] = 1;
@@ -381,7 +382,7 @@ class ChunkWriter {
   private rotate(): void {
     this.closeFile();
     const file = path.join(this.dir, `stage-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
-    this.fd = fs.openSync(file, "w");
+    this.fd = fs.openSync(file, "wx", 0o600); // ID numbers in clear: the owner only
     this.chunks.push({ file, records: 0, distinct: Array.from({ length: this.slots }, () => new Set<string>()) });
   }
 

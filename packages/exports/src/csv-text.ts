@@ -46,3 +46,14 @@ export function parseCsvText(text: string): string[][] {
 export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
+
+/**
+ * A cell that Excel, WPS or LibreOffice would run as a formula (it begins with = + - @, a tab or a
+ * carriage return; OWASP "CSV injection") gets a leading apostrophe, which spreadsheets show as
+ * text. The importer's cleaning rule (anj_clean) takes the apostrophe off again, so such a file
+ * imports back unchanged.
+ */
+export function spreadsheetSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,4 +1,4 @@
-export { csvCell, parseCsvText } from "./csv-text.ts";
+export { csvCell, parseCsvText, spreadsheetSafe } from "./csv-text.ts";
 export { type BadRecord, type CsvChunk, DIRTY_BITS, MAX_PREAMBLE_ROWS, type PreparedCsv, prepareCsv } from "./csv-prepare.ts";
 export { type CsvEncoding, detectEncoding, isUtf8 } from "./encoding.ts";
 export { ReferenceDataError, RefusedFileError } from "./errors.ts";
@@ -27,4 +27,4 @@ export { type FileFormat, sniffFile } from "./sniff.ts";
 export { normaliseHeader, toHalfWidth, trimCell } from "./text.ts";
 export { isDateFormat, readXlsx, serialToIso, type XlsxMerge, type XlsxRow, type XlsxSheet } from "./xlsx-reader.ts";
 export { readZipEntries } from "./zip-entries.ts";
-export { dropDown, TEMPLATE_ROWS, TEMPLATE_SHEET_LISTS, TEMPLATE_SHEET_NOTES, templateWorkbook, writeTemplate } from "./template.ts";
+export { dropDown, TEMPLATE_ROWS, TEMPLATE_SHEET_LISTS, TEMPLATE_SHEET_NOTES, templateBuffer, templateWorkbook } from "./template.ts";

@@ -171,6 +171,6 @@ export function templateWorkbook(kind: KindDecl, resolver: ProfileResolver): Exc
   return wb;
 }
 
-export async function writeTemplate(kind: KindDecl, resolver: ProfileResolver, file: string): Promise<void> {
-  await templateWorkbook(kind, resolver).xlsx.writeFile(file);
+export async function templateBuffer(kind: KindDecl, resolver: ProfileResolver): Promise<Buffer> {
+  return Buffer.from(await templateWorkbook(kind, resolver).xlsx.writeBuffer());
 }

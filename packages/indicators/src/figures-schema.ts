@@ -23,6 +23,53 @@ export const CampaignHazardsSchema = z.strictObject({
 
 const isoDate = z.iso.date();
 
+/** How far a kind's data reaches, and what that means for the period (spec: "Coverage"). */
+export const COVERAGE_STATES = ["none", "partial", "full"] as const;
+export const CoverageSchema = z.strictObject({
+  /** The kind's span: earliest record date .. later of latest record date and latest export time; null without data. */
+  from: isoDate.nullable(),
+  to: isoDate.nullable(),
+  state: z.enum(COVERAGE_STATES),
+});
+
+/** The kinds of the platform exports and the bureau's ledgers, in the order the figures list them. */
+export const KINDS = ["cases", "inspections", "hazards", "enforcers", "random_checks", "accidents", "activities"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const CasesSchema = z.strictObject({
+  total: CountAmountSchema,
+  bureau: CountAmountSchema,
+  towns: CountAmountSchema,
+  by_procedure: z.record(z.string(), CountAmountSchema),
+  by_town: z.record(z.string(), CountAmountSchema),
+  dual_penalty: count,
+  stop_production_parties: count,
+  legal_review: count,
+  pending: count,
+});
+export const InspectionsSchema = z.strictObject({
+  enterprises: count,
+  by_campaign: z.record(z.string(), CampaignInspectionsSchema),
+});
+export const HazardsSchema = z.strictObject({
+  total: count,
+  general: count,
+  major: count,
+  major_listed: count,
+  rectified: count,
+  rectification_rate: z.number().min(0).max(1),
+  by_category: z.record(z.string(), count),
+  by_campaign: z.record(z.string(), CampaignHazardsSchema),
+});
+export const EnforcersSchema = z.strictObject({
+  certified: count,
+  by_unit: z.record(z.string(), count),
+  bureau_certified: count,
+  towns_certified: count,
+  new_certified: count,
+  towns_new_certified: count,
+});
+
 export const ActivityCategorySchema = z.strictObject({
   records: count,
   objects: count,
@@ -62,45 +109,27 @@ export const ActivitiesSchema = z.strictObject({
   trainings: z.array(z.strictObject({ date: isoDate, title: z.string(), participants: count })),
 });
 
+/** A kind whose data does not reach the period (coverage `none`) has a null section, never zeros. */
 export const FiguresSchema = z.strictObject({
   period: z.strictObject({ from: isoDate, to: isoDate }),
-  cases: z.strictObject({
-    total: CountAmountSchema,
-    bureau: CountAmountSchema,
-    towns: CountAmountSchema,
-    by_procedure: z.record(z.string(), CountAmountSchema),
-    by_town: z.record(z.string(), CountAmountSchema),
-    dual_penalty: count,
-    stop_production_parties: count,
-    legal_review: count,
-    pending: count,
-  }),
-  inspections: z.strictObject({
-    enterprises: count,
-    by_campaign: z.record(z.string(), CampaignInspectionsSchema),
-  }),
-  hazards: z.strictObject({
-    total: count,
-    general: count,
-    major: count,
-    major_listed: count,
-    rectified: count,
-    rectification_rate: z.number().min(0).max(1),
-    by_category: z.record(z.string(), count),
-    by_campaign: z.record(z.string(), CampaignHazardsSchema),
-  }),
-  enforcers: z.strictObject({
-    certified: count,
-    by_unit: z.record(z.string(), count),
-    bureau_certified: count,
-    towns_certified: count,
-    new_certified: count,
-    towns_new_certified: count,
-  }),
-  random_checks: RandomChecksSchema,
-  accidents: AccidentsSchema,
-  activities: ActivitiesSchema,
+  cases: CasesSchema.nullable(),
+  inspections: InspectionsSchema.nullable(),
+  hazards: HazardsSchema.nullable(),
+  enforcers: EnforcersSchema.nullable(),
+  random_checks: RandomChecksSchema.nullable(),
+  accidents: AccidentsSchema.nullable(),
+  activities: ActivitiesSchema.nullable(),
+  coverage: z.record(z.string(), CoverageSchema),
 });
 
 export type Figures = z.infer<typeof FiguresSchema>;
+export type Coverage = z.infer<typeof CoverageSchema>;
+export type CoverageState = Coverage["state"];
+export type CasesFigures = z.infer<typeof CasesSchema>;
+export type InspectionsFigures = z.infer<typeof InspectionsSchema>;
+export type HazardsFigures = z.infer<typeof HazardsSchema>;
+export type EnforcersFigures = z.infer<typeof EnforcersSchema>;
 export type CountAmount = z.infer<typeof CountAmountSchema>;
+export type RandomChecksFigures = z.infer<typeof RandomChecksSchema>;
+export type AccidentsFigures = z.infer<typeof AccidentsSchema>;
+export type ActivitiesFigures = z.infer<typeof ActivitiesSchema>;

@@ -4,7 +4,20 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { ACCIDENT_TYPES, ACTIVITY_CATEGORIES } from "@anjian/exports";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
-import { type CountAmount, type Figures, FiguresSchema } from "./figures-schema.ts";
+import {
+  type CasesFigures,
+  type CountAmount,
+  type Coverage,
+  type EnforcersFigures,
+  type Figures,
+  FiguresSchema,
+  type HazardsFigures,
+  type InspectionsFigures,
+  KINDS,
+  type AccidentsFigures,
+  type ActivitiesFigures,
+  type RandomChecksFigures,
+} from "./figures-schema.ts";
 import type { Period } from "./period.ts";
 
 export const PROCEDURES = ["简易程序", "普通程序"] as const;
@@ -122,6 +135,10 @@ export async function collectFigures(
             CAST(first_on AS VARCHAR) AS first_on
      FROM mart_hazard_slices(CAST($from AS DATE), CAST($to AS DATE)) WHERE dimension IN ('total', 'category', 'campaign')`,
   );
+  const coverageQ = q<{ kind: string; from_on: string | null; to_on: string | null; state: Coverage["state"] }>(
+    `SELECT kind, CAST(from_on AS VARCHAR) AS from_on, CAST(to_on AS VARCHAR) AS to_on, state
+     FROM mart_coverage_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY kind`,
+  );
   const unitsQ = q<{ unit: string; unit_level: string; certified: number; new_certified: number }>(
     "SELECT unit, unit_level, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
   );
@@ -174,7 +191,7 @@ export async function collectFigures(
   );
 
   // All issued above; wait for them together.
-  const [slices, [stop], [pending], [inspected], campaignInspections, campaignMajors, hazardSlices, units] = await Promise.all([
+  const [slices, [stop], [pending], [inspected], campaignInspections, campaignMajors, hazardSlices, units, coverageRows] = await Promise.all([
     slicesQ,
     stopQ,
     pendingQ,
@@ -183,6 +200,7 @@ export async function collectFigures(
     campaignMajorsQ,
     hazardSlicesQ,
     unitsQ,
+    coverageQ,
   ]);
   const [[checks], checkTowns, departments, [accidents], accidentList, activityCategories, [activity], typical, trainings] =
     await Promise.all([
@@ -196,6 +214,7 @@ export async function collectFigures(
       typicalQ,
       trainingsQ,
     ]);
+  const coverage = coverageOf(coverageRows);
   const campaigns = joinCampaigns(
     campaignInspections,
     hazardSlices.filter((h) => h.dimension === "campaign"),
@@ -218,8 +237,8 @@ export async function collectFigures(
   const byTown: Record<string, CountAmount> = {};
   for (const town of ordered(resolver.townNames(), members("town"))) byTown[town] = ca(slice("town", town));
 
-  const inspectionsByCampaign: Figures["inspections"]["by_campaign"] = {};
-  const hazardsByCampaign: Figures["hazards"]["by_campaign"] = {};
+  const inspectionsByCampaign: InspectionsFigures["by_campaign"] = {};
+  const hazardsByCampaign: HazardsFigures["by_campaign"] = {};
   for (const c of campaigns) {
     inspectionsByCampaign[c.campaign] = { inspections: c.inspections, enterprises: c.enterprises };
     hazardsByCampaign[c.campaign] = {
@@ -247,7 +266,7 @@ export async function collectFigures(
   const byAccidentType: Record<string, number> = {};
   for (const type of ordered([...ACCIDENT_TYPES], accidentList.map((a) => a.type), false))
     byAccidentType[type] = accidentList.filter((a) => a.type === type).length;
-  const byActivity: Figures["activities"]["by_category"] = {};
+  const byActivity: ActivitiesFigures["by_category"] = {};
   for (const name of ordered([...ACTIVITY_CATEGORIES], activityCategories.map((c) => c.category))) {
     const c = activityCategories.find((x) => x.category === name);
     byActivity[name] = {
@@ -259,8 +278,7 @@ export async function collectFigures(
     };
   }
 
-  const figures: Figures = {
-    period: { from: period.from, to: period.to },
+  const counted: CountedFigures = {
     cases: {
       total: ca(total),
       bureau: ca(slice("unit_level", "bureau")),
@@ -326,6 +344,19 @@ export async function collectFigures(
       trainings,
     },
   };
+  // A kind whose data does not reach the period says nothing about it: its section is null.
+  const reached = <K extends keyof CountedFigures>(kind: K) => (coverage[kind]?.state === "none" ? null : counted[kind]);
+  const figures: Figures = {
+    period: { from: period.from, to: period.to },
+    cases: reached("cases"),
+    inspections: reached("inspections"),
+    hazards: reached("hazards"),
+    enforcers: reached("enforcers"),
+    random_checks: reached("random_checks"),
+    accidents: reached("accidents"),
+    activities: reached("activities"),
+    coverage,
+  };
 
   const levelProcedure = (level: string) => {
     const out: Record<string, CountAmount> = {};
@@ -348,6 +379,28 @@ export async function collectFigures(
     accidentsInvestigated: accidentList.filter((a) => a.investigated).map((a) => a.name),
   };
   return { figures: FiguresSchema.parse(figures), detail };
+}
+
+/** The sections as counted, before coverage decides which of them speak for the period. */
+export interface CountedFigures {
+  cases: CasesFigures;
+  inspections: InspectionsFigures;
+  hazards: HazardsFigures;
+  enforcers: EnforcersFigures;
+  random_checks: RandomChecksFigures;
+  accidents: AccidentsFigures;
+  activities: ActivitiesFigures;
+}
+
+/** Every kind of the figures (in their order), then any other kind the coverage model declares. */
+function coverageOf(rows: { kind: string; from_on: string | null; to_on: string | null; state: Coverage["state"] }[]): Record<string, Coverage> {
+  const out: Record<string, Coverage> = {};
+  const byKind = new Map(rows.map((r) => [r.kind, r]));
+  for (const kind of [...KINDS, ...rows.map((r) => r.kind).filter((k) => !(KINDS as readonly string[]).includes(k))]) {
+    const r = byKind.get(kind);
+    out[kind] = r ? { from: r.from_on, to: r.to_on, state: r.state } : { from: null, to: null, state: "none" };
+  }
+  return out;
 }
 
 /** The rows of mart_campaigns from its three parts (as its full outer join does), by first day. */

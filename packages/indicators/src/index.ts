@@ -1,5 +1,23 @@
-export { collectFigures, computeFigures, type FiguresDetail, type FiguresResult, PROCEDURES, type Readers } from "./figures.ts";
-export { type CountAmount, type Figures, FiguresSchema } from "./figures-schema.ts";
+export {
+  type CountedFigures,
+  collectFigures,
+  computeFigures,
+  type FiguresDetail,
+  type FiguresResult,
+  PROCEDURES,
+  type Readers,
+} from "./figures.ts";
+export {
+  COVERAGE_STATES,
+  type CountAmount,
+  type Coverage,
+  CoverageSchema,
+  type CoverageState,
+  type Figures,
+  FiguresSchema,
+  KINDS,
+  type Kind,
+} from "./figures-schema.ts";
 export {
   type ApplyOptions,
   applyModels,
@@ -21,3 +39,12 @@ export { FONTS, renderDocx, reportDocx } from "./report-docx.ts";
 export { renderMarkdown, reportMarkdown } from "./report-md.ts";
 export { type Block, change, reportBlocks, sourceLine } from "./report-text.ts";
 export { FIGURE_RULES, type FigureRule, ruleFor } from "./rules.ts";
+export {
+  asOfNote,
+  coverageWarnings,
+  emptyStateText,
+  KIND_NAMES,
+  kindName,
+  missingClause,
+  missingSentence,
+} from "./coverage-text.ts";

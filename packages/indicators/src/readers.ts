@@ -7,7 +7,7 @@ import type { Warehouse } from "@anjian/warehouse";
 import { useModels } from "./models.ts";
 
 /** The independent queries of one period's figures (figures.ts): one connection each. */
-export const FIGURE_QUERIES = 8;
+export const FIGURE_QUERIES = 9;
 
 export interface ReaderPool {
   readers: DuckDBConnection[];

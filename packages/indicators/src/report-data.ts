@@ -4,6 +4,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
 import { collectFigures, type FiguresResult, type Readers } from "./figures.ts";
+import type { Coverage, Kind } from "./figures-schema.ts";
 import { type Period, previousPeriod } from "./period.ts";
 
 export interface Sources {
@@ -16,16 +17,8 @@ export interface Sources {
 
 export interface PreviousFigures extends FiguresResult {
   period: Period;
-  /** Which kinds have data in the previous period: year-on-year change is given only for those. */
-  has: {
-    cases: boolean;
-    inspections: boolean;
-    hazards: boolean;
-    enforcers: boolean;
-    random_checks: boolean;
-    accidents: boolean;
-    activities: boolean;
-  };
+  /** Which kinds may be compared: year-on-year change only where the kind is `full` in both periods. */
+  has: Record<Kind, boolean>;
 }
 
 export interface ReportData {
@@ -42,7 +35,8 @@ export async function buildReportData(readers: Readers, period: Period, resolver
   const current = await collectFigures(readers, period, resolver);
   const prevPeriod = previousPeriod(period);
   const prev = await collectFigures(readers, prevPeriod, resolver);
-  const f = prev.figures;
+  const full = (c: Coverage | undefined) => c?.state === "full";
+  const comparable = (kind: Kind) => full(current.figures.coverage[kind]) && full(prev.figures.coverage[kind]);
   return {
     period,
     current,
@@ -50,13 +44,13 @@ export async function buildReportData(readers: Readers, period: Period, resolver
       ...prev,
       period: prevPeriod,
       has: {
-        cases: f.cases.total.count > 0,
-        inspections: prev.detail.inspections > 0,
-        hazards: f.hazards.total > 0,
-        enforcers: f.enforcers.certified > 0 || f.enforcers.new_certified > 0,
-        random_checks: f.random_checks.planned + f.random_checks.completed > 0,
-        accidents: f.accidents.count > 0,
-        activities: Object.values(f.activities.by_category).some((c) => c.records > 0),
+        cases: comparable("cases"),
+        inspections: comparable("inspections"),
+        hazards: comparable("hazards"),
+        enforcers: comparable("enforcers"),
+        random_checks: comparable("random_checks"),
+        accidents: comparable("accidents"),
+        activities: comparable("activities"),
       },
     },
     sources: await readSources(connection),

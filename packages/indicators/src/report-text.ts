@@ -1,7 +1,8 @@
-// The report paragraphs, in the voice of sections (一) and (三) of the 2023 annual report,
+// The report paragraphs, in the voice of sections (一)–(四) of the 2023 annual report,
 // as a list of blocks that report-md.ts and report-docx.ts render. Every number comes from the
 // figures; every sentence about a campaign is generated from the period's campaigns.
-import type { Figures } from "./figures-schema.ts";
+import { asOfNote, kindName, missingClause, missingSentence } from "./coverage-text.ts";
+import { type Figures, KINDS, type Kind } from "./figures-schema.ts";
 import type { CampaignRow, FiguresResult } from "./figures.ts";
 import { dateZh, isWholeYear } from "./period.ts";
 import type { ReportData } from "./report-data.ts";
@@ -86,6 +87,8 @@ function monthDay(iso: string): string {
   return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
+const NO_CATEGORY = { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 };
+
 // ---------------------------------------------------------------- the report
 
 const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -107,6 +110,18 @@ export function reportBlocks(data: ReportData): Block[] {
     return c ? `，${c}` : "";
   };
   const amountYoy = (key: string) => yoy(has.cases, yuan(data.current, key), yuan(data.previous, key));
+  const missing = (kind: Kind) => missingSentence(kind, f.coverage[kind]!, period);
+  // “（数据截至…）” after the first figure of a partial kind in each paragraph (reset by `paragraph`).
+  let marked = new Set<Kind>();
+  const asOf = (kind: Kind) => {
+    if (marked.has(kind)) return "";
+    marked.add(kind);
+    return asOfNote(f.coverage[kind]);
+  };
+  const paragraph = (text: string) => {
+    blocks.push({ kind: "paragraph", text });
+    marked = new Set();
+  };
 
   const blocks: Block[] = [];
   const span = whole ? `${year}年度` : `${dateZh(period.from)}至${dateZh(period.to)}`;
@@ -116,179 +131,217 @@ export function reportBlocks(data: ReportData): Block[] {
     kind: "note",
     text:
       `以下段落中的数字由系统根据省行政执法一体化平台导出数据和局内台账自动计算，统计期为${dateZh(period.from)}至${dateZh(period.to)}；` +
-      `同比为与上年同期（${dateZh(data.previous.period.from)}至${dateZh(data.previous.period.to)}）相比，上年同期无数据的不作比较。各项数据的口径见附表。`,
+      `同比为与上年同期（${dateZh(data.previous.period.from)}至${dateZh(data.previous.period.to)}）相比，只在本期和上年同期数据都完整时给出。` +
+      `数据未覆盖统计期的不作统计，只覆盖一部分的注明数据截至日期。各项数据的口径见附表。`,
   });
 
   // (一) 健全完善执法机制制度
   blocks.push({ kind: "heading1", text: "一、主要举措和成效" });
   blocks.push({ kind: "heading2", text: "（一）健全完善执法机制制度" });
+  const c = f.cases;
+  const pc = p.cases;
   const e = f.enforcers;
   const pe = p.enforcers;
-  const newBureau = e.new_certified - e.towns_new_certified;
-  blocks.push({
-    kind: "paragraph",
-    text:
-      `${lead}，各镇街以乡镇（街道）为主体办理安全生产领域行政处罚案件共计${f.cases.towns.count}起` +
-      `${yoy(has.cases, f.cases.towns.count, p.cases.towns.count)}，` +
-      `行政处罚金额合计${wan(f.cases.towns.amount_wan)}万元${amountYoy("cases.towns.amount_wan")}。` +
+  let first = "";
+  if (c) {
+    first +=
+      `${lead}，各镇街以乡镇（街道）为主体办理安全生产领域行政处罚案件共计${c.towns.count}起${asOf("cases")}` +
+      `${yoy(has.cases, c.towns.count, pc?.towns.count ?? 0)}，` +
+      `行政处罚金额合计${wan(c.towns.amount_wan)}万元${amountYoy("cases.towns.amount_wan")}。`;
+  } else first += missing("cases");
+  if (e) {
+    const newBureau = e.new_certified - e.towns_new_certified;
+    first +=
       (e.towns_new_certified > 0
-        ? `${thisYear}，镇街增加${e.towns_new_certified}名持证执法人员`
-        : `${thisYear}，镇街未新增持证执法人员`) +
+        ? `${thisYear}，镇街增加${e.towns_new_certified}名持证执法人员${asOf("enforcers")}`
+        : `${thisYear}，镇街未新增持证执法人员${asOf("enforcers")}`) +
       (newBureau > 0 ? `，我局新增${newBureau}名持证执法人员` : "") +
-      `；截至${dateZh(period.to)}，全区共有持证执法人员${e.certified}名${yoy(has.enforcers, e.certified, pe.certified)}，` +
-      `其中我局${e.bureau_certified}名，各镇街${e.towns_certified}名。` +
-      `${yearLabel}，共计对${f.cases.legal_review}起案件进行了法制审核${yoy(has.cases, f.cases.legal_review, p.cases.legal_review)}。`,
-  });
+      `；截至${dateZh(period.to)}，全区共有持证执法人员${e.certified}名${asOf("enforcers")}${yoy(has.enforcers, e.certified, pe?.certified ?? 0)}，` +
+      `其中我局${e.bureau_certified}名，各镇街${e.towns_certified}名。`;
+  } else first += missing("enforcers");
+  if (c)
+    first += `${yearLabel}，共计对${c.legal_review}起案件进行了法制审核${asOf("cases")}${yoy(has.cases, c.legal_review, pc?.legal_review ?? 0)}。`;
+  paragraph(first);
 
-  // (二) 普法宣传教育: the work ledger's study sessions, trainings, publicity and drills.
+  // (二) 普法宣传教育: the work ledger's trainings, study sessions, publicity and drills.
   const act = f.activities;
   const pact = p.activities;
-  const cat = (name: string) => act.by_category[name] ?? { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 };
-  const pcat = (name: string) => pact.by_category[name] ?? { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 };
-  const hasActivities = Object.values(act.by_category).some((c) => c.records > 0);
-  if (hasActivities) {
-    blocks.push({ kind: "heading2", text: "（二）大力开展安全生产领域普法宣传教育" });
+  const cat = (name: string) => act?.by_category[name] ?? NO_CATEGORY;
+  const pcat = (name: string) => pact?.by_category[name] ?? NO_CATEGORY;
+  {
     const parts: string[] = [];
-    for (const t of act.trainings)
-      parts.push(`${whole ? monthDay(t.date) : dateZh(t.date)}，区应急局举办${t.title}，各执法业务股室和镇街安办执法人员${t.participants}人参加。`);
-    const training = cat("执法培训");
-    if (training.records > 0)
-      parts.push(
-        `${thisYear}共举办执法培训${training.records}期${yoy(has.activities, training.records, pcat("执法培训").records)}，` +
-          `参训${training.participants}人次${yoy(has.activities, training.participants, pcat("执法培训").participants)}。`,
-      );
-    const others = (
-      [
-        ["专题学习", "组织专题学习", "次"],
-        ["普法宣传", "开展普法宣传活动", "场次"],
-        ["应急演练", "组织应急演练", "场次"],
-      ] as const
-    )
-      .filter(([name]) => cat(name).records > 0)
-      .map(([name, words, unit]) => `${words}${cat(name).records}${unit}${yoy(has.activities, cat(name).records, pcat(name).records)}`);
-    if (others.length > 0) parts.push(`${thisYear}${others.join("，")}。`);
-    if (parts.length > 0) blocks.push({ kind: "paragraph", text: parts.join("") });
+    if (act) {
+      for (const t of act.trainings)
+        parts.push(
+          `${whole ? monthDay(t.date) : dateZh(t.date)}，区应急局举办${t.title}，各执法业务股室和镇街安办执法人员${t.participants}人参加${asOf("activities")}。`,
+        );
+      const training = cat("执法培训");
+      if (training.records > 0)
+        parts.push(
+          `${thisYear}共举办执法培训${training.records}期${yoy(has.activities, training.records, pcat("执法培训").records)}，` +
+            `参训${training.participants}人次${yoy(has.activities, training.participants, pcat("执法培训").participants)}。`,
+        );
+      const others = (
+        [
+          ["专题学习", "组织专题学习", "次"],
+          ["普法宣传", "开展普法宣传活动", "场次"],
+          ["应急演练", "组织应急演练", "场次"],
+        ] as const
+      )
+        .filter(([name]) => cat(name).records > 0)
+        .map(([name, words, unit]) => `${words}${cat(name).records}${unit}${asOf("activities")}${yoy(has.activities, cat(name).records, pcat(name).records)}`);
+      if (others.length > 0) parts.push(`${thisYear}${others.join("，")}。`);
+    } else parts.push(missing("activities"));
+    if (parts.length > 0) {
+      blocks.push({ kind: "heading2", text: "（二）大力开展安全生产领域普法宣传教育" });
+      paragraph(parts.join(""));
+    }
   }
 
   // (三) 推动严格公正文明执法
   blocks.push({ kind: "heading2", text: "（三）推动严格公正文明执法" });
   let n = 0;
   const point = (title: string, body: string) => {
-    blocks.push({ kind: "paragraph", text: `${ORDINALS[n] ?? String(n + 1)}是${title}。${body}` });
+    paragraph(`${ORDINALS[n] ?? String(n + 1)}是${title}。${body}`);
     n++;
   };
-  const list = data.current.detail.campaigns;
-  const prevList = data.previous.detail.campaigns;
+  const i = f.inspections;
+  const h = f.hazards;
+  // Campaign sentences join inspections and hazards: only when both kinds reach the period.
+  const campaignsKnown = i !== null && h !== null;
+  const list = campaignsKnown ? data.current.detail.campaigns : [];
+  const prevList = has.hazards ? data.previous.detail.campaigns : [];
   const major = majorCampaign(list);
-  const g = act.guidance;
+  const acc = f.accidents;
+  const pacc = p.accidents;
+  const g = act?.guidance;
   const guidance =
-    g.towns_villages + g.enterprises > 0
-      ? `帮助指导镇街、村居${g.towns_villages}个次${yoy(has.activities, g.towns_villages, pact.guidance.towns_villages)}，` +
-        `帮扶指导重点企业${g.enterprises}家次${yoy(has.activities, g.enterprises, pact.guidance.enterprises)}；`
+    g && g.towns_villages + g.enterprises > 0
+      ? `帮助指导镇街、村居${g.towns_villages}个次${asOf("activities")}${yoy(has.activities, g.towns_villages, pact?.guidance.towns_villages ?? 0)}，` +
+        `帮扶指导重点企业${g.enterprises}家次${yoy(has.activities, g.enterprises, pact?.guidance.enterprises ?? 0)}；`
       : "";
-  const typical = Object.entries(act.typical_cases)
-    .map(([channel, count]) => `在${channel}公布典型案例${count}起${yoy(has.activities, count, pact.typical_cases[channel] ?? 0)}`)
+  const typical = Object.entries(act?.typical_cases ?? {})
+    .map(([channel, count]) => `在${channel}公布典型案例${count}起${yoy(has.activities, count, pact?.typical_cases[channel] ?? 0)}`)
     .join("，");
-  const penalties =
-    `涉及“一案双罚”${f.cases.dual_penalty}起，责令停产整顿${f.cases.stop_production_parties}家` +
-    (act.exposure_enterprises > 0 ? `，曝光约谈${act.exposure_enterprises}家企业${yoy(has.activities, act.exposure_enterprises, pact.exposure_enterprises)}` : "") +
-    (f.accidents.accountable > 0 ? `，责任倒查追责问责${f.accidents.accountable}人` : "") +
+  const exposure = act?.exposure_enterprises ?? 0;
+  // The rest of the sentence: exposure and interviews, accountability, typical cases.
+  const deterrence =
+    (exposure > 0 ? `，曝光约谈${exposure}家企业${asOf("activities")}${yoy(has.activities, exposure, pact?.exposure_enterprises ?? 0)}` : "") +
+    (acc && acc.accountable > 0 ? `，责任倒查追责问责${acc.accountable}人${asOf("accidents")}` : "") +
     (typical ? `，${typical}` : "") +
-    (act.exposure_enterprises > 0 || typical ? "，有力震慑了安全生产违法行为" : "");
+    (exposure > 0 || typical ? "，有力震慑了安全生产违法行为" : "");
+  const penalties = c
+    ? `涉及“一案双罚”${c.dual_penalty}起${asOf("cases")}，责令停产整顿${c.stop_production_parties}家${deterrence}`
+    : "";
   if (major) {
     const month = Number(major.first_on.slice(5, 7));
     const since = whole ? (month > 1 ? `${month}月份以来` : "今年以来") : lead;
     const listed =
       major.major === 0 ? "" : major.major_listed === major.major ? "，全部实施挂牌督办" : `，其中挂牌督办${major.major_listed}项`;
     const majors = major.major === 0 ? "，未发现重大事故隐患" : `，排查重大事故隐患${major.major}项${listed}`;
+    const marks = `${asOf("inspections")}${asOf("hazards")}`;
     point(
       "全面开展重大事故隐患专项排查整治",
-      `${since}，我局共抽查检查企业${major.enterprises}家，排查一般隐患${major.general}项${majors}；${guidance}${penalties}。`,
+      `${since}，我局共抽查检查企业${major.enterprises}家${marks}，排查一般隐患${major.general}项${majors}；${guidance}` +
+        (c ? `${penalties}。` : `${deterrence.replace(/^，/, "")}${deterrence ? "。" : ""}${missing("cases")}`),
     );
-  } else {
+  } else if (c) {
     point("保持从严执法高压态势", `${lead}，${guidance}全区办理的安全生产行政处罚案件中，${penalties}。`);
   }
   const rc = f.random_checks;
   const prc = p.random_checks;
-  if (rc.planned + rc.completed > 0) {
+  if (rc && rc.planned + rc.completed > 0) {
     const joint =
       rc.joint > 0
-        ? `，联合${rc.joint_departments.length > 0 ? `${rc.joint_departments.join("、")}等` : ""}部门抽查${rc.joint}家${yoy(has.random_checks, rc.joint, prc.joint)}`
+        ? `，联合${rc.joint_departments.length > 0 ? `${rc.joint_departments.join("、")}等` : ""}部门抽查${rc.joint}家${yoy(has.random_checks, rc.joint, prc?.joint ?? 0)}`
         : "";
     const published =
       rc.completed === 0 ? "" : rc.published === rc.completed ? "，抽查结果全部予以公示" : `，其中${rc.published}家的抽查结果已公示`;
     point(
       "落实“双随机”和部门联合抽查机制",
       (rc.planned > rc.completed ? `${thisYear}计划抽查${rc.planned}家，` : thisYear) +
-        `完成计划抽查数${rc.completed}家${yoy(has.random_checks, rc.completed, prc.completed)}${joint}${published}。`,
+        `完成计划抽查数${rc.completed}家${asOf("random_checks")}${yoy(has.random_checks, rc.completed, prc?.completed ?? 0)}${joint}${published}。`,
     );
-  }
-  const others = list.filter((c) => c !== major);
+  } else if (!rc) point("落实“双随机”和部门联合抽查机制", missing("random_checks"));
+  const others = list.filter((x) => x !== major);
   if (others.length > 0) {
-    const sentences = others.map((c) => campaignSentence(c, prevList.find((x) => x.campaign === c.campaign)));
-    point("组织有关行业领域专项督查", `${thisYear}已经${sentences.join("。")}。`);
+    const sentences = others.map((x) => campaignSentence(x, prevList.find((y) => y.campaign === x.campaign)));
+    const marks = `${asOf("inspections")}${asOf("hazards")}`;
+    point("组织有关行业领域专项督查", `${thisYear}已经${sentences.join("。")}。${marks}`);
   }
-  const h = f.hazards;
+  const pi = p.inspections;
   const ph = p.hazards;
+  const inspectionWords = i
+    ? `${lead}，全区共检查企业${i.enterprises}家${asOf("inspections")}${yoy(has.inspections, i.enterprises, pi?.enterprises ?? 0)}`
+    : "";
+  const hazardWords = h
+    ? `排查各类隐患${h.total}项${asOf("hazards")}${yoy(has.hazards, h.total, ph?.total ?? 0)}，其中一般隐患${h.general}项、重大事故隐患${h.major}项` +
+      (h.major > 0 ? (h.major_listed === h.major ? "（全部挂牌督办）" : `（挂牌督办${h.major_listed}项）`) : "") +
+      `；已整改${h.rectified}项，整改率${percent(h.rectification_rate)}`
+    : "";
   point(
     "抓好隐患排查整改闭环",
-    `${lead}，全区共检查企业${f.inspections.enterprises}家${yoy(has.inspections, f.inspections.enterprises, p.inspections.enterprises)}，` +
-      `排查各类隐患${h.total}项${yoy(has.hazards, h.total, ph.total)}，其中一般隐患${h.general}项、重大事故隐患${h.major}项` +
-      (h.major > 0 ? (h.major_listed === h.major ? "（全部挂牌督办）" : `（挂牌督办${h.major_listed}项）`) : "") +
-      `；已整改${h.rectified}项，整改率${percent(h.rectification_rate)}。`,
+    i && h
+      ? `${inspectionWords}，${hazardWords}。`
+      : i
+        ? `${inspectionWords}。${missing("hazards")}`
+        : h
+          ? `${missing("inspections")}${lead}，全区${hazardWords}。`
+          : `${missing("inspections")}${missing("hazards")}`,
   );
-  const bureau = data.current.detail.byLevelProcedure.bureau;
-  const towns = data.current.detail.byLevelProcedure.town;
-  const onlyProcedure = (m: Record<string, { count: number }>, name: string) =>
-    Object.entries(m).every(([k, v]) => k === name || v.count === 0);
-  const bureauWords = onlyProcedure(bureau, "普通程序")
-    ? `我局办理安全生产普通程序处罚案件${f.cases.bureau.count}起`
-    : `我局办理安全生产行政处罚案件${f.cases.bureau.count}起（其中普通程序${bureau["普通程序"]?.count ?? 0}起）`;
-  const townWords = onlyProcedure(towns, "简易程序")
-    ? `各镇街办理简易处罚案件${f.cases.towns.count}起`
-    : `各镇街办理行政处罚案件${f.cases.towns.count}起（其中简易程序${towns["简易程序"]?.count ?? 0}起）`;
-  point(
-    "加大违法行为惩处力度",
-    `${lead}，全区共办理安全生产行政处罚案件${f.cases.total.count}起${yoy(has.cases, f.cases.total.count, p.cases.total.count)}，` +
-      `行政处罚金额${wan(f.cases.total.amount_wan)}万元${amountYoy("cases.total.amount_wan")}。` +
-      `其中${bureauWords}，处罚金额${wan(f.cases.bureau.amount_wan)}万元；` +
-      `${townWords}，处罚金额${wan(f.cases.towns.amount_wan)}万元。` +
-      (f.cases.pending > 0 ? `另有${f.cases.pending}起案件已立案、截至${dateZh(period.to)}尚未作出处罚决定。` : ""),
-  );
-  const acc = f.accidents;
-  const pacc = p.accidents;
+  if (c) {
+    const bureau = data.current.detail.byLevelProcedure.bureau;
+    const towns = data.current.detail.byLevelProcedure.town;
+    const onlyProcedure = (m: Record<string, { count: number }>, name: string) =>
+      Object.entries(m).every(([k, v]) => k === name || v.count === 0);
+    const bureauWords = onlyProcedure(bureau, "普通程序")
+      ? `我局办理安全生产普通程序处罚案件${c.bureau.count}起`
+      : `我局办理安全生产行政处罚案件${c.bureau.count}起（其中普通程序${bureau["普通程序"]?.count ?? 0}起）`;
+    const townWords = onlyProcedure(towns, "简易程序")
+      ? `各镇街办理简易处罚案件${c.towns.count}起`
+      : `各镇街办理行政处罚案件${c.towns.count}起（其中简易程序${towns["简易程序"]?.count ?? 0}起）`;
+    point(
+      "加大违法行为惩处力度",
+      `${lead}，全区共办理安全生产行政处罚案件${c.total.count}起${asOf("cases")}${yoy(has.cases, c.total.count, pc?.total.count ?? 0)}，` +
+        `行政处罚金额${wan(c.total.amount_wan)}万元${amountYoy("cases.total.amount_wan")}。` +
+        `其中${bureauWords}，处罚金额${wan(c.bureau.amount_wan)}万元；` +
+        `${townWords}，处罚金额${wan(c.towns.amount_wan)}万元。` +
+        (c.pending > 0 ? `另有${c.pending}起案件已立案、截至${dateZh(period.to)}尚未作出处罚决定。` : ""),
+    );
+  } else {
+    point("加大违法行为惩处力度", missing("cases"));
+  }
   const investigated = data.current.detail.accidentsInvestigated;
-  if (acc.count > 0) {
+  if (acc && acc.count > 0) {
+    const deathsChange = has.accidents ? change(acc.deaths, pacc?.deaths ?? 0) : null;
     const toll =
-      `${lead}，全区发生生产安全事故${acc.count}起${yoy(has.accidents, acc.count, pacc.count)}，` +
-      `死亡${acc.deaths}人、受伤${acc.injuries}人` +
-      (has.accidents && change(acc.deaths, pacc.deaths) ? `（死亡人数${change(acc.deaths, pacc.deaths)}）` : "") +
-      `，直接经济损失${wan(acc.direct_loss_wan)}万元。`;
+      `${lead}，全区发生生产安全事故${acc.count}起${asOf("accidents")}${yoy(has.accidents, acc.count, pacc?.count ?? 0)}，` +
+      `死亡${acc.deaths}人、受伤${acc.injuries}人${deathsChange ? `（死亡人数${deathsChange}）` : ""}，` +
+      `直接经济损失${wan(acc.direct_loss_wan)}万元。`;
     const led =
       investigated.length > 0
-        ? `牵头组织对${joinAnd(investigated)}开展事故调查` + (acc.count > investigated.length ? `（另有${acc.count - investigated.length}起由其他部门牵头调查）` : "")
+        ? `牵头组织对${joinAnd(investigated)}开展事故调查` +
+          (acc.count > investigated.length ? `（另有${acc.count - investigated.length}起由其他部门牵头调查）` : "")
         : `${acc.count}起事故均由其他部门牵头调查`;
     const accountable =
-      acc.accountable > 0 ? `，对${acc.accountable}名相关责任人员进行问责${yoy(has.accidents, acc.accountable, pacc.accountable)}` : "";
+      acc.accountable > 0 ? `，对${acc.accountable}名相关责任人员进行问责${yoy(has.accidents, acc.accountable, pacc?.accountable ?? 0)}` : "";
     const units = acc.units_penalised > 0 ? `，对${acc.units_penalised}家相关责任单位给予相应的行政处罚` : "";
     point("严肃追究安全事故责任", `${toll}${led}${accountable}${units}。`);
-  }
+  } else if (!acc) point("严肃追究安全事故责任", missing("accidents"));
 
   // (四) 加强行政权力监督制约: the case-file review.
-  const review = act.case_file_review;
-  if (cat("案卷评查").records > 0) {
+  const review = act?.case_file_review;
+  if (review && cat("案卷评查").records > 0) {
     blocks.push({ kind: "heading2", text: "（四）加强行政权力监督制约" });
+    const reviewChange = has.activities ? change(review.problems_found, pact?.case_file_review.problems_found ?? 0) : null;
     const body =
       review.problems_found > 0
-        ? `针对行政处罚案卷评查中发现的${review.files_with_problems}个案卷存在的${review.problems_found}个问题` +
-          (has.activities && change(review.problems_found, pact.case_file_review.problems_found)
-            ? `（问题数${change(review.problems_found, pact.case_file_review.problems_found)}）`
-            : "") +
-          "，" +
-          `我局及时组织相关案件经办人员开展集中讨论研究，并举一反三开展自查，` +
+        ? `针对行政处罚案卷评查中发现的${review.files_with_problems}个案卷存在的${review.problems_found}个问题${asOf("activities")}` +
+          (reviewChange ? `（问题数${reviewChange}）` : "") +
+          "，我局及时组织相关案件经办人员开展集中讨论研究，并举一反三开展自查，" +
           (review.problems_fixed >= review.problems_found ? "认真落实整改并全部整改到位。" : `已整改${review.problems_fixed}个问题，其余正在整改。`)
-        : `${thisYear}开展行政处罚案卷评查${cat("案卷评查").records}次，评查案卷${cat("案卷评查").objects}个，未发现问题。`;
-    blocks.push({ kind: "paragraph", text: `落实问题整改。${body}` });
+        : `${thisYear}开展行政处罚案卷评查${cat("案卷评查").records}次，评查案卷${cat("案卷评查").objects}个，未发现问题${asOf("activities")}。`;
+    paragraph(`落实问题整改。${body}`);
   }
 
   // Appendix: every figure with its rule.
@@ -325,7 +378,7 @@ function leaves(figures: Figures): Leaf[] {
       });
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
-  const { period: _period, ...rest } = figures;
+  const { period: _period, coverage: _coverage, ...rest } = figures;
   walk(rest, []);
   return out;
 }
@@ -343,27 +396,38 @@ function lookup(figures: Figures, path: string[]): number | undefined {
 export function appendixRows(data: ReportData): string[][] {
   const rows: string[][] = [];
   const prev = data.previous;
-  for (const leaf of leaves(data.current.figures)) {
-    const found = ruleFor(leaf.path);
-    if (!found) throw new Error(`no counting rule for ${leaf.path.join(".")} in rules.ts`);
-    const { rule, name } = found;
-    const label = rule.label.replace("{name}", name ?? "");
-    const key = leaf.path.join(".");
-    const isRate = key === "hazards.rectification_rate";
-    const isAmount = rule.unit === "万元";
-    const show = (v: number) => (isRate ? percent(v) : isAmount ? `${wan(v)}万元` : `${v}${rule.unit}`);
-    const prevValue = lookup(prev.figures, leaf.path);
-    // The work ledger's categories × measures: only the lines with something in either year.
-    if (key.startsWith("activities.by_category.") && leaf.value === 0 && !prevValue) continue;
-    const ok = hasFor(leaf.path, prev.has);
-    let yoyText = "—";
-    if (ok && prevValue !== undefined && !isRate) {
-      const c = isAmount
-        ? change(cents(data.current.detail.yuan[key] ?? "0"), cents(prev.detail.yuan[key] ?? "0"))
-        : change(leaf.value, prevValue);
-      yoyText = c ? c.replace(/^同比/, "") : "—";
+  const current = data.current.figures;
+  const all = leaves(current);
+  for (const kind of KINDS) {
+    const coverage = current.coverage[kind]!;
+    // A kind that does not reach the period: one row saying so, no figure.
+    if (current[kind] === null) {
+      rows.push([`${kindName(kind)}各项`, "未统计", "—", "—", `${missingClause(kind, coverage, data.period)}。`]);
+      continue;
     }
-    rows.push([label, show(leaf.value), ok && prevValue !== undefined ? show(prevValue) : "—", yoyText, rule.rule]);
+    const note = asOfNote(coverage);
+    for (const leaf of all.filter((l) => l.path[0] === kind)) {
+      const found = ruleFor(leaf.path);
+      if (!found) throw new Error(`no counting rule for ${leaf.path.join(".")} in rules.ts`);
+      const { rule, name } = found;
+      const label = rule.label.replace("{name}", name ?? "");
+      const key = leaf.path.join(".");
+      const isRate = key === "hazards.rectification_rate";
+      const isAmount = rule.unit === "万元";
+      const show = (v: number) => (isRate ? percent(v) : isAmount ? `${wan(v)}万元` : `${v}${rule.unit}`);
+      const prevValue = lookup(prev.figures, leaf.path);
+      // The work ledger's categories × measures: only the lines with something in either year.
+      if (key.startsWith("activities.by_category.") && leaf.value === 0 && !prevValue) continue;
+      const ok = hasFor(leaf.path, prev.has);
+      let yoyText = "—";
+      if (ok && prevValue !== undefined && !isRate) {
+        const c = isAmount
+          ? change(cents(data.current.detail.yuan[key] ?? "0"), cents(prev.detail.yuan[key] ?? "0"))
+          : change(leaf.value, prevValue);
+        yoyText = c ? c.replace(/^同比/, "") : "—";
+      }
+      rows.push([label, `${show(leaf.value)}${note}`, ok && prevValue !== undefined ? show(prevValue) : "—", yoyText, rule.rule]);
+    }
   }
   return rows;
 }

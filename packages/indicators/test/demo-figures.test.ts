@@ -75,10 +75,32 @@ describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
     const figures = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" });
     for (const f of SEED_FIGURES) expect(at(figures, f.path), `${f.id} ${f.path}`).toBe(f.value);
     // F3 + F5 = F1 and F4 + F6 = F2, each amount rounded from its own exact sum.
-    expect(figures.cases.bureau.count + figures.cases.towns.count).toBe(figures.cases.total.count);
-    expect(Math.round((figures.cases.bureau.amount_wan + figures.cases.towns.amount_wan) * 10)).toBe(
-      Math.round(figures.cases.total.amount_wan * 10),
+    expect(figures.cases!.bureau.count + figures.cases!.towns.count).toBe(figures.cases!.total.count);
+    expect(Math.round((figures.cases!.bureau.amount_wan + figures.cases!.towns.amount_wan) * 10)).toBe(
+      Math.round(figures.cases!.total.amount_wan * 10),
     );
+  });
+
+  it("is full for every kind in every year of the demo data, and says how far it reaches after", async () => {
+    for (const y of [2021, 2022, 2023, 2024]) {
+      const f = await computeFigures(t.warehouse.connection, { from: `${y}-01-01`, to: `${y}-12-31` });
+      expect(Object.entries(f.coverage).map(([k, c]) => `${k}:${c.state}`), String(y)).toEqual([
+        "cases:full",
+        "inspections:full",
+        "hazards:full",
+        "enforcers:full",
+        "random_checks:full",
+        "accidents:full",
+        "activities:full",
+      ]);
+    }
+    const f2025 = await computeFigures(t.warehouse.connection, { from: "2025-01-01", to: "2025-12-31" });
+    expect(f2025.coverage.hazards).toMatchObject({ to: "2025-01-07", state: "partial" }); // the 2024 ledger's export day
+    const f2020 = await computeFigures(t.warehouse.connection, { from: "2020-01-01", to: "2020-12-31" });
+    expect([f2020.inspections, f2020.hazards]).toEqual([null, null]);
+    // a few 2021 cases were filed late in 2020: the case data starts inside 2020 (the spec's rule
+    // makes a span that starts late but reaches the period's end full)
+    expect(f2020.coverage.cases!.from! < "2020-12-31").toBe(true);
   });
 
   it("says each of F1–F25 in the report's words in the Markdown", () => {

@@ -119,6 +119,7 @@ export async function loadScenario(c: DuckDBConnection): Promise<void> {
     { task_no: "R06", plan_year: 2023, target_name: F, task_status: "已取消" },
     // The 2022 plan, checked in 2023: not a 2023 task (but a task of a part-year period with that date).
     { task_no: "R07", plan_year: 2022, target_name: F, checked_on: "2023-01-05", task_status: "已完成", published: true },
+    { task_no: "R08", plan_year: 2022, target_name: E, checked_on: "2022-06-01", task_status: "已完成", published: true },
   ]);
 
   await insertRows(c, "accidents", [
@@ -128,6 +129,8 @@ export async function loadScenario(c: DuckDBConnection): Promise<void> {
     // Led by another department, kept as written: not investigated by the bureau, but counted.
     { accident_no: "A03", accident_name: "拱辰“10.9”触电事故", occurred_on: "2023-10-09", town: "拱辰街道", accident_type: "触电", lead_unit: "荔城区人力资源和社会保障局", units_penalised: 1 },
     { accident_no: "A04", accident_name: "新度“5.5”火灾事故", occurred_on: "2022-05-05", town: "新度镇", accident_type: "火灾", lead_unit: BUREAU_NAME, lead_unit_level: "bureau", accountable: 1 },
+    // Next year's: the data reaches past 2023, so 2023 is covered in full.
+    { accident_no: "A05", accident_name: "北高“1.15”机械伤害事故", occurred_on: "2024-01-15", town: "北高镇", accident_type: "机械伤害", lead_unit: BUREAU_NAME, lead_unit_level: "bureau" },
   ]);
 
   await insertRows(c, "activities", [
@@ -149,6 +152,7 @@ export async function loadScenario(c: DuckDBConnection): Promise<void> {
     { record_no: "W13", held_on: "2023-08-23", category: "执法培训", title: "执法业务培训会议", object_type: "执法人员", participants: 29 },
     { record_no: "W14", held_on: "2023-02-10", category: "执法培训", title: "新任执法人员培训", object_type: "执法人员", participants: 12 },
     { record_no: "W15", held_on: "2022-08-01", category: "执法培训", title: "2022年执法业务培训", object_type: "执法人员", participants: 20 },
+    { record_no: "W16", held_on: "2024-01-10", category: "专题学习", title: "2024年第一次专题学习", object_type: "执法人员", participants: 30 },
   ]);
 }
 
@@ -251,6 +255,17 @@ export const EXPECTED_2023: Figures = {
       { date: "2023-02-10", title: "新任执法人员培训", participants: 12 },
       { date: "2023-08-23", title: "执法业务培训会议", participants: 29 },
     ],
+  },
+  // No file rows: spans come from record dates alone. The roster's last 发证日期 (E07, 23 October)
+  // is more than 31 days before the year's end: partial.
+  coverage: {
+    cases: { from: "2022-05-01", to: "2024-01-03", state: "full" }, // C11 filed … C08 decided
+    inspections: { from: "2022-03-01", to: "2024-01-10", state: "full" },
+    hazards: { from: "2022-05-01", to: "2024-01-10", state: "full" },
+    enforcers: { from: "2017-09-05", to: "2023-10-23", state: "partial" },
+    random_checks: { from: "2022-06-01", to: "2024-01-08", state: "full" }, // R08 … R04
+    accidents: { from: "2022-05-05", to: "2024-01-15", state: "full" }, // A04 … A05
+    activities: { from: "2022-08-01", to: "2024-01-10", state: "full" }, // W15 … W16
   },
 };
 

@@ -10,3 +10,4 @@ export {
   queryRows,
   type Warehouse,
 } from "./warehouse.ts";
+export { removeScratch, removeStaleScratch, scratchDir } from "./scratch.ts";

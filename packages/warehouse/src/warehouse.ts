@@ -1,12 +1,12 @@
 // Opening the warehouse: one DuckDB file, one writer at a time (DuckDB's own file lock),
 // migrations applied on open. The connection is handed to callers; nothing else is global.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { CliError, WarehouseLockedError } from "./errors.ts";
 import { shadowKindTables, syncKindTables } from "./kind-tables.ts";
 import { migrate } from "./migrate.ts";
+import { removeStaleScratch, scratchDir } from "./scratch.ts";
 
 export interface Warehouse {
   path: string;
@@ -31,6 +31,7 @@ export function defaultWarehousePath(root: string): string {
 
 export async function openWarehouse(file: string, options: OpenOptions = {}): Promise<Warehouse> {
   const readOnly = options.readOnly ?? false;
+  removeStaleScratch();
   if (readOnly && !fs.existsSync(file))
     throw new CliError(`数据仓库 ${file} 不存在。请先用 anjian ingest 导入数据。`);
   if (!readOnly) fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -39,7 +40,8 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
   // an import's memory stays flat however large the file.
   const config: Record<string, string> = {
     memory_limit: process.env.ANJIAN_MEMORY_LIMIT ?? "512MB",
-    temp_directory: path.join(os.tmpdir(), `anjian-duckdb-${process.pid}`),
+    // private (0700), removed at exit; leftovers of killed runs are removed first
+    temp_directory: scratchDir("duckdb", true),
   };
   if (readOnly) config.access_mode = "READ_ONLY";
   // Imports: staged rows carry their own row numbers, so keeping scan order would only cost

@@ -4,6 +4,7 @@ import {
   type HeaderMatch,
   type HeaderVerdict,
   MAX_PREAMBLE_ROWS,
+  kindByName,
   matchHeader,
   RefusedFileError,
 } from "@anjian/exports";
@@ -45,7 +46,7 @@ export function findHeader(rows: (string | null)[][], aliases: AliasTable): Head
 export function noHeaderError(search: HeaderSearch, firstRows: (string | null)[][], where = "文件"): RefusedFileError {
   if (search.ambiguous)
     return new RefusedFileError(
-      `${where}的表头同时符合多种台账（${search.ambiguous.candidates.join("、")}），无法判断类型。请删去无关的列后再导入。`,
+      `${where}的表头同时符合多种台账（${search.ambiguous.candidates.map((k) => kindByName(k).label).join("、")}），无法判断类型。请删去无关的列后再导入。`,
     );
   const shown = (search.nearestRow ?? firstRows.find((r) => r.some((c) => c)) ?? [])
     .filter((c): c is string => !!c && c.trim() !== "")

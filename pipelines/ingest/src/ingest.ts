@@ -20,8 +20,16 @@ import {
   sniffFile,
   type XlsxRow,
 } from "@anjian/exports";
+import { maskIdNumbers } from "@anjian/codes";
 import type { ProfileResolver } from "@anjian/profile";
-import { quotedIdentifier as id, inTransaction, queryRows, type Warehouse } from "@anjian/warehouse";
+import {
+  quotedIdentifier as id,
+  inTransaction,
+  queryRows,
+  removeScratch,
+  scratchDir,
+  type Warehouse,
+} from "@anjian/warehouse";
 import { findExportTime } from "./export-time.ts";
 import { expandPaths, sha256File } from "./files.ts";
 import { findHeader, noHeaderError } from "./header-pick.ts";
@@ -110,20 +118,22 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     "INSERT INTO batches (batch_id, started_at, command, host) VALUES ($b, current_localtimestamp(), $c, $h)",
     { b: batch, c: options.command ?? "anjian ingest", h: os.hostname() },
   );
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-"));
+  // Staged chunks hold ID numbers in clear: a private folder, gone at exit even on Ctrl-C.
+  const tmpDir = scratchDir("stage");
   const results: FileResult[] = [];
   const restoreMemory = await limitMemory(connection);
   try {
-    for (const [seq, file] of files.entries()) {
+    for (const [seq, { path: file, refused }] of files.entries()) {
       const shown = path.isAbsolute(file) && file.startsWith(cwd + path.sep) ? path.relative(cwd, file) : file;
       progress.start(path.basename(file));
-      const result = await ingestFile(connection, { ...options, batch, file, shown, seq, tmpDir, progress });
+      const ctx = { ...options, batch, file, shown, seq, tmpDir, progress };
+      const result = refused === null ? await ingestFile(connection, ctx) : await refuseEntry(connection, ctx, refused);
       await dropScratch(connection);
       progress.done();
       results.push(result);
     }
   } finally {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
+    removeScratch(tmpDir);
     await restoreMemory();
     await connection.run("UPDATE batches SET finished_at = current_localtimestamp() WHERE batch_id = $b", { b: batch });
   }
@@ -156,6 +166,29 @@ interface FileContext extends IngestOptions {
   seq: number;
   tmpDir: string;
   progress: Progress;
+}
+
+function emptyResult(ctx: FileContext): FileResult {
+  return {
+    path: ctx.shown,
+    sha256: "",
+    kind: null,
+    status: "imported",
+    ...zeroCounts(),
+    error: null,
+    format: null,
+    encoding: null,
+    sheets: [],
+    notes: [],
+    exportTime: null,
+  };
+}
+
+/** A folder entry that is not read (a dangling or looping link, a pipe…): recorded as refused. */
+async function refuseEntry(connection: DuckDBConnection, ctx: FileContext, reason: string): Promise<FileResult> {
+  const result: FileResult = { ...emptyResult(ctx), status: "refused", error: reason };
+  await recordFile(connection, ctx, result);
+  return result;
 }
 
 async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promise<FileResult> {
@@ -210,20 +243,41 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
       });
   } catch (e) {
     Object.assign(result, zeroCounts(), { status: "refused", kind: result.kind, sheets: [] });
-    result.error =
-      e instanceof RefusedFileError
-        ? e.message
-        : `导入时出错，文件未导入：${(e as Error).message.split("\n")[0]}。请检查文件，或将此信息反馈给系统维护人员。`;
+    result.error = maskIdNumbers(e instanceof RefusedFileError ? e.message : importFailure(e));
     await hashed();
     await recordFile(connection, ctx, result);
   }
   return result;
 }
 
+/**
+ * A failure we did not foresee, in Chinese: never the DuckDB or Node text, which is English and
+ * may quote a cell (personal data). ANJIAN_DEBUG=1 shows the original on stderr.
+ */
+function importFailure(e: unknown): string {
+  const message = String((e as Error)?.message ?? e);
+  if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? message}\n`);
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (/Out of Memory/i.test(message))
+    return "文件太大或列太多，导入时内存不足，文件未导入。请把文件按时间拆成几个较小的文件，或删去不需要的列后再导入。";
+  if (code === "ENOSPC" || /No space left on device/i.test(message))
+    return "磁盘空间不足，文件未导入（数据仓库保持原样）。请清理系统临时目录或数据仓库所在磁盘后重试。";
+  if (code === "EACCES" || code === "EPERM") return "没有读取该文件的权限，文件未导入。请检查文件权限后重试。";
+  if (code === "ENOENT") return "文件在导入过程中被移走或删除，未导入。请确认文件仍在原处后重试。";
+  if (code === "EISDIR" || code === "ELOOP") return "这不是一个可读取的文件（文件夹或循环的符号链接），未导入。";
+  if (code === "EIO") return "读取文件时磁盘出错，文件未导入。请把文件复制到本机磁盘后重试。";
+  return "导入时出现未预料的错误，文件未导入（其余文件照常导入）。请把该文件和设置环境变量 ANJIAN_DEBUG=1 后运行的输出反馈给系统维护人员。";
+}
+
 async function recordFile(connection: DuckDBConnection, ctx: FileContext, r: FileResult): Promise<void> {
   // A file with a header but no data rows imports cleanly; say so, it is usually the wrong export.
   if (r.status === "imported" && r.read === r.skipped) r.notes.push("文件中没有数据行（只有表头，或只有标题、空行、合计行），请确认导出的时间范围");
-  const size = fs.statSync(ctx.file).size;
+  let size = 0;
+  try {
+    size = fs.statSync(ctx.file).size;
+  } catch {
+    // a dangling link or a file gone meanwhile: recorded with size 0
+  }
   await connection.run(
     `INSERT INTO files (batch_id, seq, path, file_name, file_sha256, size_bytes, format, encoding, kind, sheets, status,
                         export_time, imported_at, "read", accepted, rejected, skipped, duplicate, replaced, warnings,

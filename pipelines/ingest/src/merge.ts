@@ -11,7 +11,7 @@ const sql = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "..
 const OUTCOME_SQL = sql("outcome.sql");
 const COUNTS_SQL = sql("counts.sql");
 const [DELETE_SQL, INSERT_SQL] = sqlStatements(sql("upsert.sql"));
-const REJECTS_SQL = sql("rejects.sql");
+const [REJECTS_SQL, RESOLVE_SQL] = sqlStatements(sql("rejects.sql"));
 
 
 export interface Counts {
@@ -84,12 +84,17 @@ export async function mergeTyped(connection: DuckDBConnection, input: MergeInput
   if (result.accepted > 0)
     await connection.run(fill(INSERT_SQL!), { batch: input.batchId, sha: input.sha256, sheet: input.sheet });
   if (result.rejected > 0)
-    await connection.run(fill(REJECTS_SQL), {
+    await connection.run(fill(REJECTS_SQL!), {
       batch: input.batchId,
       sha: input.sha256,
       path: input.path,
       kind: kind.name,
       sheet: input.sheet,
     });
+  // Open rejects of this kind are few or none (none in a fresh warehouse): look before scanning the outcome.
+  const [open] = await queryRows(connection, "SELECT 1 AS found FROM rejects WHERE kind = $kind AND resolved_batch IS NULL LIMIT 1", {
+    kind: kind.name,
+  });
+  if (open) await connection.run(fill(RESOLVE_SQL!), { batch: input.batchId, sha: input.sha256, kind: kind.name });
   return result;
 }

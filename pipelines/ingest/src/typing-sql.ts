@@ -140,9 +140,24 @@ function columnSql(c: ColumnDecl, match: HeaderMatch, towns: string[]): ColumnSq
       out.parse.push([`anj_parse_amount(${v}, ${amountFactor(c, match)})`, `${c.name}__v`]);
       const a = p("v");
       out.values.push([`coalesce(${a}, 0)`, c.name]);
+      const factor = amountFactor(c, match);
       out.errors.push(
-        err(c, match, `${v} IS NOT NULL AND ${a} IS NULL`, `${shown(c)} || '不是可识别的金额'`),
+        err(c, match, `${v} IS NOT NULL AND ${a} IS NULL AND NOT anj_amount_form(${v})`, `${shown(c)} || '不是可识别的金额'`),
+        // No value in the message: a number this long is often an ID number pasted in the wrong column.
+        err(
+          c,
+          match,
+          `${v} IS NOT NULL AND ${a} IS NULL AND anj_amount_form(${v})`,
+          `'金额过大（超过 1 亿亿元），可能是把证件号码或其他编号填进了金额列，请核对'`,
+        ),
         err(c, match, `${a} < 0`, `${shown(c)} || '为负数，金额不能为负'`),
+        // The cell's own unit must agree with the header's: 12000元 in a （万元） column would count as 1.2 亿元.
+        factor === 10000
+          ? err(c, match, `contains(${v}, '元') AND NOT contains(${v}, '万')`, `${shown(c)} || '写的是元，而表头的单位是万元，请改为万元数或去掉“元”字'`)
+          : err(c, match, `contains(${v}, '万')`, `${shown(c)} || '写的是万元，而表头的单位是元，请改为元数'`),
+      );
+      out.warnings.push(
+        err(c, match, `CASE WHEN ${a} = 0 THEN regexp_matches(anj_amount_text(${v}), '[1-9]') ELSE false END`, `${shown(c)} || '不足 1 分，按 0 元计'`),
       );
       break;
     }
@@ -283,16 +298,17 @@ export interface TypingSqlInput {
  * json_object of a row as read, header → cell (the staged text in column `cell(i)`), personal data
  * replaced by its keyed hash. Binds $key when there is personal data.
  */
-function originalJson(headers: string[], personalColumns: number[], cell: (i: number) => string): string {
+function originalJson(headers: string[], personalColumns: number[], codeColumns: number[], cell: (i: number) => string): string {
   const seen = new Map<string, number>();
   const pairs = headers.map((raw, i) => {
     let name = raw.trim() || `第${i + 1}列`;
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     if (n > 1) name = `${name}(${n})`;
+    const clean = `anj_clean(${cell(i)})`;
     const value = personalColumns.includes(i)
-      ? `CASE WHEN anj_clean(${cell(i)}) IS NULL THEN NULL ELSE '已脱敏:' || anj_pseudonym($key, anj_clean(${cell(i)})) END`
-      : cell(i);
+      ? `CASE WHEN ${clean} IS NULL THEN NULL WHEN starts_with(${clean}, '已脱敏:') THEN ${clean} ELSE '已脱敏:' || anj_pseudonym($key, ${clean}) END`
+      : `${codeColumns.includes(i) ? "anj_mask_ids_in_code" : "anj_mask_ids"}(${cell(i)}, $key)`;
     return `${lit(name)}, ${value}`;
   });
   return `json_object(${pairs.join(", ")})`;
@@ -312,9 +328,16 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns 
   const carried = ["bad_text", ...raw].join(", ");
   const texts = kind.columns.map((c) => {
     const i = match.columns.get(c.name);
-    return `${i === undefined ? "CAST(NULL AS VARCHAR)" : `k${i}`} AS ${t(c)}`;
+    // Any valid ID number in a cell becomes its keyed hash here, before any value, message or
+    // reject is made from the cell.
+    if (i === undefined) return `CAST(NULL AS VARCHAR) AS ${t(c)}`;
+    return `${c.type === "credit_code" ? "anj_mask_ids_in_code" : "anj_mask_ids"}(k${i}, $key) AS ${t(c)}`;
   });
   const parts = kind.columns.map((c) => columnSql(c, match, towns));
+  const creditColumns = kind.columns
+    .filter((c) => c.type === "credit_code")
+    .map((c) => match.columns.get(c.name))
+    .filter((i): i is number => i !== undefined);
   const parsed = parts.flatMap((p) => p.parse.map(([sql, alias]) => `${sql} AS ${id(alias)}`));
   const columns = tableColumns(kind);
   const typedValues = parts.flatMap((p) => p.values.map(([sql, alias]) => `${sql} AS ${id(alias)}`));
@@ -369,7 +392,7 @@ with_checks AS (
   FROM final
 )
 SELECT * EXCLUDE (${carried}),
-       CASE WHEN bad_reason IS NOT NULL THEN json_object('原始内容', bad_text)
-            WHEN len(errors) > 0 THEN ${originalJson(headers, personalColumns, (i) => `r${i}`)} END AS original
+       CASE WHEN bad_reason IS NOT NULL THEN json_object('原始内容', anj_mask_ids(bad_text, $key))
+            WHEN len(errors) > 0 THEN ${originalJson(headers, personalColumns, creditColumns, (i) => `r${i}`)} END AS original
 FROM with_checks`;
 }

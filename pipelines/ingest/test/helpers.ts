@@ -127,3 +127,23 @@ export async function countAll(w: TestWarehouse): Promise<Record<string, number>
   }
   return out;
 }
+
+/** Valid GB 11643 ID numbers (check digit right) for privacy tests. */
+export const VALID_IDS = ["11010519491231002X", "440524188001010014", "350304199001011231", "350302198512203019"];
+
+/** Every (table.column, id) where an ID number appears in clear in the warehouse, JSON included. */
+export async function plainIdsIn(w: TestWarehouse, ids: readonly string[] = VALID_IDS): Promise<string[]> {
+  const columns = await w.rows<{ table_name: string; column_name: string }>(
+    "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() AND NOT internal",
+  );
+  const hits: string[] = [];
+  for (const { table_name, column_name } of columns)
+    for (const id of ids) {
+      const [hit] = await w.rows<{ n: number }>(
+        `SELECT count(*)::INTEGER AS n FROM "${table_name}" WHERE upper(CAST("${column_name}" AS VARCHAR)) LIKE '%' || $id || '%'`,
+        { id },
+      );
+      if (hit!.n > 0) hits.push(`${table_name}.${column_name}: ${id}`);
+    }
+  return hits;
+}

@@ -23,6 +23,21 @@ export const MONTHS = Array.from({length: 12}, (_, i) => i + 1);
 
 const STYLE = {fontSize: "12px", fontFamily: "inherit", overflow: "visible"};
 
+/**
+ * A value axis from zero with a fixed minimum: all-zero data draws zero-length bars on a 0–1 axis,
+ * never full-width bars or an empty axis.
+ */
+export function zeroDomain(values, min = 1) {
+  return [0, Math.max(min, ...values.filter((v) => Number.isFinite(v)))];
+}
+
+/** The totals of stacked bars: the sum of `value` per `key` (the stack's length on the value axis). */
+export function stackTotals(rows, key, value = "value") {
+  const sums = new Map();
+  for (const d of rows) sums.set(d[key], (sums.get(d[key]) ?? 0) + d[value]);
+  return [...sums.values()];
+}
+
 /** Integer axis labels only (counts of cases, hazards, people are whole numbers). */
 export const integerTicks = (v) => (Number.isInteger(v) ? int(v) : "");
 
@@ -41,15 +56,17 @@ export function figure(name, title, body, {note} = {}) {
  * Horizontal bars with their value written at the end; `highlight` picks the bars drawn in full
  * colour (the others are greyed) — how a chart follows the town filter without hiding the rest.
  */
-export function barsX(data, {y, x, label = (d) => int(d[x]), width, highlight, color = COLOR.main, fill, order, marginLeft = 110, marginRight = 110}) {
+export function barsX(data, {y, x, label = (d) => int(d[x]), width, highlight, color = COLOR.main, fill, order, marginLeft = 110, marginRight = 110, empty = "本期没有记录"}) {
   const domain = order ?? data.map((d) => d[y]);
+  // no category at all (a year with no hazards found): a sentence, not an empty axis
+  if (domain.length === 0) return el("p", {class: "chart-empty muted", "data-chart-empty": ""}, empty);
   const base = fill ?? (() => color);
   return plot({
     width,
     height: Math.max(60, domain.length * 26 + 36),
     marginLeft,
     marginRight,
-    x: {label: null, grid: true, nice: true, tickFormat: integerTicks, domain: [0, Math.max(1, ...data.map((d) => d[x]))]},
+    x: {label: null, grid: true, nice: true, tickFormat: integerTicks, domain: zeroDomain(data.map((d) => d[x]))},
     y: {label: null, domain},
     marks: [
       Plot.barX(data, {
@@ -65,10 +82,13 @@ export function barsX(data, {y, x, label = (d) => int(d[x]), width, highlight, c
   });
 }
 
-/** Twelve months of this year (solid) against last year (grey), for one measure. */
+/**
+ * Twelve months of this year (solid) against last year (grey), for one measure; `previous` null when
+ * last year's data is not known (not imported): then this year alone.
+ */
 export function monthCompare({current, previous, year, width, yLabel, format = int, color = COLOR.main}) {
   const rows = [
-    ...MONTHS.map((m) => ({month: m, value: previous.get(m) ?? 0, series: `${year - 1}年`})),
+    ...(previous ? MONTHS.map((m) => ({month: m, value: previous.get(m) ?? 0, series: `${year - 1}年`})) : []),
     ...MONTHS.map((m) => ({month: m, value: current.get(m) ?? 0, series: `${year}年`}))
   ];
   return plot({
@@ -76,7 +96,7 @@ export function monthCompare({current, previous, year, width, yLabel, format = i
     height: 240,
     marginLeft: 50,
     x: {label: null, domain: MONTHS, tickFormat: (m) => (width < 460 && m % 2 === 0 ? "" : monthZh(m)), type: "point", inset: 10},
-    y: {label: yLabel, grid: true, nice: true, domain: [0, Math.max(1, ...rows.map((d) => d.value))], tickFormat: format === int ? integerTicks : undefined},
+    y: {label: yLabel, grid: true, nice: true, domain: zeroDomain(rows.map((d) => d.value)), tickFormat: format === int ? integerTicks : undefined},
     color: {domain: [`${year - 1}年`, `${year}年`], range: [COLOR.previous, color], legend: true},
     marks: [
       Plot.line(rows, {x: "month", y: "value", stroke: "series", strokeWidth: 2, curve: "monotone-x"}),

@@ -1,6 +1,7 @@
 // KPI cards: the value for the chosen year and scope, and its change on the same period a year
 // earlier, worded like the annual report (同比增长12.3%). Each card carries the raw value in
 // data-value so that tests can check it against `anjian figures`.
+import {emptyState} from "./coverage.js";
 import {el} from "./dom.js";
 import {int, pct, wan} from "./format.js";
 
@@ -8,13 +9,13 @@ const METRICS = {
   cases: {label: "行政处罚案件", unit: "起", format: int},
   amount_wan: {label: "罚款金额", unit: "万元", format: wan},
   hazards: {label: "排查隐患", unit: "项", format: int},
-  rectification_rate: {label: "隐患整改率", unit: "", format: pct},
+  rectification_rate: {label: "隐患整改率", unit: "", format: pct, base: "hazards"},
   major_listed: {label: "挂牌督办重大事故隐患", unit: "项", format: int},
   certified: {label: "持证执法人员", unit: "名", format: int}
 };
 
 function yoyText(row) {
-  if (!row.has_prev) return "上年同期无数据";
+  if (!row.has_prev) return row.state === "partial" ? "数据不完整，不作同比" : "上年同期无完整数据，不作同比";
   if (row.yoy) return row.yoy;
   return "上年同期为0";
 }
@@ -26,6 +27,28 @@ function trend(row) {
   return "flat";
 }
 
+/** A KPI whose kind's data does not reach the year: no value, the empty state in its place. */
+function emptyCard(metric, m, row) {
+  return el(
+    "div",
+    {class: "card kpi kpi-empty", "data-kpi": metric, "data-value": "", "data-state": "none"},
+    el("h2", {}, m.label),
+    emptyState(row.coverage_note, metric)
+  );
+}
+
+/** A rate whose base is zero: no value to give. */
+function noRateCard(metric, m, row) {
+  return el(
+    "div",
+    {class: "card kpi", "data-kpi": metric, "data-value": "", "data-state": row.state},
+    el("h2", {}, m.label),
+    el("div", {class: "kpi-value"}, el("span", {class: "big"}, "—")),
+    el("div", {class: "kpi-note muted"}, "本期没有排查出隐患，不计整改率"),
+    row.state === "partial" && row.coverage_note ? el("div", {class: "kpi-note kpi-partial"}, row.coverage_note) : null
+  );
+}
+
 /** @param rows kpi.arrow rows of one year and scope */
 export function kpiCards(rows, {metrics = Object.keys(METRICS), notes = {}} = {}) {
   return el(
@@ -34,14 +57,19 @@ export function kpiCards(rows, {metrics = Object.keys(METRICS), notes = {}} = {}
     metrics.map((metric) => {
       const m = METRICS[metric];
       const row = rows.find((r) => r.metric === metric);
+      if (row?.state === "none") return emptyCard(metric, m, row);
+      // a rate of nothing (no hazards found) is not 0.00%
+      const base = m.base ? rows.find((r) => r.metric === m.base) : null;
+      if (row && base && base.value === 0) return noRateCard(metric, m, row);
       return el(
         "div",
-        {class: "card kpi", "data-kpi": metric, "data-value": row ? String(row.value) : ""},
+        {class: "card kpi", "data-kpi": metric, "data-value": row ? String(row.value) : "", "data-state": row?.state ?? ""},
         el("h2", {}, m.label),
         el("div", {class: "kpi-value"}, el("span", {class: "big"}, row ? m.format(row.value) : "—"), m.unit ? el("span", {class: "kpi-unit"}, m.unit) : null),
         el("div", {class: `kpi-yoy ${row ? trend(row) : "flat"}`}, row ? yoyText(row) : ""),
         row?.has_prev ? el("div", {class: "kpi-prev muted"}, `上年同期 ${m.format(row.prev)}${m.unit}`) : null,
-        notes[metric] ? el("div", {class: "kpi-note muted"}, notes[metric]) : null
+        notes[metric] ? el("div", {class: "kpi-note muted"}, notes[metric]) : null,
+        row?.state === "partial" && row.coverage_note ? el("div", {class: "kpi-note kpi-partial"}, `${row.coverage_note}`) : null
       );
     })
   );

@@ -46,9 +46,9 @@ export function buildRandomChecks(pool: EnterprisePool, specs: readonly RandomCh
   for (const s of specs) {
     const total = s.completed + s.open + s.cancelled;
     const targets = rng.sample(candidates, total);
-    // Completed checks spread over April to November (the two batches of the plan), late ones in January.
+    // Completed checks spread over April to December (the two batches of the plan), late ones in January.
     const dates = Array.from({ length: s.completed }, (_, i) =>
-      i < s.lateChecks ? workday(rng, `${s.year + 1}-01-04`, `${s.year + 1}-01-20`) : workday(rng, `${s.year}-04-03`, `${s.year}-11-24`),
+      i < s.lateChecks ? workday(rng, `${s.year + 1}-01-04`, `${s.year + 1}-01-20`) : workday(rng, `${s.year}-04-03`, `${s.year}-12-22`),
     ).sort();
     const jointAt = new Set(
       rng

@@ -8,8 +8,12 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import {
   buildReportData,
+  type Coverage,
   change,
+  dateZh,
+  emptyStateText,
   type Figures,
+  kindName,
   readSources,
   reportBlocks,
   reportDocx,
@@ -106,9 +110,52 @@ function leavesOf(figures: Figures): Leaf[] {
       });
     } else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...parts, k]);
   };
-  const { period: _period, ...rest } = figures;
+  const { period: _period, coverage: _coverage, ...rest } = figures;
   walk(rest, []);
   return out;
+}
+
+/** What the dashboard shows of a kind in a year: its state, the empty-state text or the as-of note. */
+export interface KindCoverage extends Coverage {
+  /** What the kind's data is called: 隐患排查. */
+  label: string;
+  /** For `none`: “2024年暂无隐患排查数据（已导入至2023年12月26日）”. */
+  empty: string | null;
+  /** For `partial`: “数据截至2025年1月6日”. */
+  note: string | null;
+}
+
+/** Which kind each KPI speaks for. */
+const KPI_KIND: Record<string, string> = {
+  cases: "cases",
+  amount_wan: "cases",
+  hazards: "hazards",
+  rectification_rate: "hazards",
+  major_listed: "hazards",
+  certified: "enforcers",
+};
+
+function kindCoverage(kind: string, c: Coverage, y: number): KindCoverage {
+  return {
+    ...c,
+    label: kindName(kind),
+    empty: c.state === "none" ? emptyStateText(kind, c, yearPeriod(y), `${y}年`) : null,
+    note: c.state === "partial" && c.to ? `数据截至${dateZh(c.to)}` : null,
+  };
+}
+
+/**
+ * The year the dashboard opens on: the latest year every kind covers in full; when there is none,
+ * the latest year with cases (the pages mark the other kinds); else the latest year.
+ */
+export function defaultYear(years: number[], coverage: Record<number, Record<string, Coverage>>): number | null {
+  const latest = (ok: (y: number) => boolean) => [...years].reverse().find(ok) ?? null;
+  return (
+    latest((y) => Object.values(coverage[y] ?? {}).every((c) => c.state === "full")) ??
+    latest((y) => (coverage[y]?.cases?.state ?? "none") !== "none") ??
+    years[years.length - 1] ??
+    null
+  );
 }
 
 export interface DatasetOptions {
@@ -149,10 +196,23 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
     const d = minIso(`${y}-12-31`, asOfDate);
     return d >= `${y}-01-01` ? d : null;
   };
+  // How far each kind reaches (mart_coverage): a state read on a day its ledger does not reach
+  // (hazards overdue on 31 December from a ledger exported in January) would be a guess.
+  const spans = new Map(
+    (await q<{ kind: string; to_on: string | null }>("SELECT kind, CAST(to_on AS VARCHAR) AS to_on FROM mart_coverage")).map((r) => [r.kind, r.to_on]),
+  );
+  /** The day a year's state of a kind is read on: its last day, or the day the kind's data reaches if earlier; null when that is before the year. */
+  const kindRefDate = (y: number, kind: string): string | null => {
+    const to = spans.get(kind) ?? null;
+    if (to === null) return null;
+    const d = minIso(`${y}-12-31`, to);
+    return d >= `${y}-01-01` ? d : null;
+  };
 
   // ------------------------------------------------------------ figures, report, KPIs
   const reports: Record<string, unknown> = {};
   const kpi: Record<string, unknown>[] = [];
+  const coverage: Record<number, Record<string, KindCoverage>> = {};
   const townCache = new Map<number, Map<string, TownValues>>();
   const townValues = async (y: number): Promise<Map<string, TownValues>> => {
     const cached = townCache.get(y);
@@ -204,6 +264,7 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
     const f = data.current.figures;
     const pf = data.previous.figures;
     const has = data.previous.has;
+    coverage[y] = Object.fromEntries(Object.entries(f.coverage).map(([k, c]) => [k, kindCoverage(k, c, y)]));
     const docx = await reportDocx(data);
     // The names `anjian figures --format docx` gives its file (年报数据-2023.docx).
     const base = `年报数据-${y}`;
@@ -218,22 +279,38 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
       leaves: leavesOf(f),
     };
 
-    const push = (scope: string, metric: string, value: number, prev: number | null, hasPrev: boolean, yoy: string | null) =>
-      kpi.push({ year: y, scope, metric, value, prev: hasPrev ? prev : null, has_prev: hasPrev, yoy: hasPrev ? yoy : null });
+    // A KPI of a kind that does not reach the year carries no value, only its empty state; one that
+    // stops early carries the date it reaches. Year-on-year only where both years are full (has).
+    const push = (scope: string, metric: string, value: number, prev: number | null, hasPrev: boolean, yoy: string | null) => {
+      const cov = coverage[y]![KPI_KIND[metric]!]!;
+      const none = cov.state === "none";
+      kpi.push({
+        year: y,
+        scope,
+        metric,
+        value: none ? null : value,
+        prev: hasPrev && !none ? prev : null,
+        has_prev: hasPrev && !none,
+        yoy: hasPrev && !none ? yoy : null,
+        state: cov.state,
+        coverage_note: none ? cov.empty : cov.note,
+      });
+    };
     const cents = (r: typeof data.current) => centsOf(r.detail.yuan["cases.total.amount_wan"]);
-    push(DISTRICT, "cases", f.cases.total.count, pf.cases.total.count, has.cases, change(f.cases.total.count, pf.cases.total.count));
-    push(DISTRICT, "amount_wan", f.cases.total.amount_wan, pf.cases.total.amount_wan, has.cases, change(cents(data.current), cents(data.previous)));
-    push(DISTRICT, "hazards", f.hazards.total, pf.hazards.total, has.hazards, change(f.hazards.total, pf.hazards.total));
-    push(
-      DISTRICT,
-      "rectification_rate",
-      f.hazards.rectification_rate,
-      pf.hazards.rectification_rate,
-      has.hazards,
-      rateChange(f.hazards.rectification_rate, pf.hazards.rectification_rate),
-    );
-    push(DISTRICT, "major_listed", f.hazards.major_listed, pf.hazards.major_listed, has.hazards, change(f.hazards.major_listed, pf.hazards.major_listed));
-    push(DISTRICT, "certified", f.enforcers.certified, pf.enforcers.certified, has.enforcers, change(f.enforcers.certified, pf.enforcers.certified));
+    const zeroCases = { total: { count: 0, amount_wan: 0 } };
+    const zeroHazards = { total: 0, rectification_rate: 0, major_listed: 0 };
+    const fc = f.cases ?? zeroCases;
+    const pc = pf.cases ?? zeroCases;
+    const fh = f.hazards ?? zeroHazards;
+    const ph = pf.hazards ?? zeroHazards;
+    const fe = f.enforcers ?? { certified: 0 };
+    const pe = pf.enforcers ?? { certified: 0 };
+    push(DISTRICT, "cases", fc.total.count, pc.total.count, has.cases, change(fc.total.count, pc.total.count));
+    push(DISTRICT, "amount_wan", fc.total.amount_wan, pc.total.amount_wan, has.cases, change(cents(data.current), cents(data.previous)));
+    push(DISTRICT, "hazards", fh.total, ph.total, has.hazards, change(fh.total, ph.total));
+    push(DISTRICT, "rectification_rate", fh.rectification_rate, ph.rectification_rate, has.hazards, rateChange(fh.rectification_rate, ph.rectification_rate));
+    push(DISTRICT, "major_listed", fh.major_listed, ph.major_listed, has.hazards, change(fh.major_listed, ph.major_listed));
+    push(DISTRICT, "certified", fe.certified, pe.certified, has.enforcers, change(fe.certified, pe.certified));
 
     const cur = await townValues(y);
     const prev = await townValues(y - 1);
@@ -257,15 +334,29 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
     units,
     categories: resolver.categoryNames(),
     years,
-    defaultYear: years.length > 0 ? years[years.length - 1] : null,
+    defaultYear: defaultYear(years, coverage),
     asOf: sources.asOf,
     asOfKind: (sources as { asOfKind?: string }).asOfKind ?? null,
     refDates: Object.fromEntries(years.map((y) => [y, refDate(y)])),
+    refDatesByKind: Object.fromEntries(
+      ["hazards", "enforcers"].map((k) => [k, Object.fromEntries(years.map((y) => [y, kindRefDate(y, k)]))]),
+    ),
   });
   json("report.json", reports);
+  json("coverage.json", coverage);
   entries.push({
     name: "kpi.arrow",
-    data: arrowFile(kpi, { year: "int", scope: "text", metric: "text", value: "float", prev: "float", has_prev: "bool", yoy: "text" }),
+    data: arrowFile(kpi, {
+      year: "int",
+      scope: "text",
+      metric: "text",
+      value: "float",
+      prev: "float",
+      has_prev: "bool",
+      yoy: "text",
+      state: "text",
+      coverage_note: "text",
+    }),
   });
 
   // ------------------------------------------------------------ cases
@@ -345,7 +436,7 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
 
   const overdue: Record<string, unknown>[] = [];
   for (const y of years) {
-    const d = refDate(y);
+    const d = kindRefDate(y, "hazards");
     if (d === null) continue;
     const rows = await q<Record<string, unknown> & { unit_name: string }>(
       `SELECT CAST(found_on AS VARCHAR) AS found_on, year(found_on) AS found_year, CAST(deadline AS VARCHAR) AS deadline,
@@ -411,7 +502,8 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
   for (const y of years) {
     for (let m = 1; m <= 12; m++) {
       const from = `${y}-${String(m).padStart(2, "0")}-01`;
-      if (asOfDate !== null && from > asOfDate) break;
+      const reach = spans.get("enforcers") ?? null;
+      if (reach === null || from > reach) break;
       const to = monthEnd(y, m);
       const rows = await q<{ unit: string; certified: number; new_certified: number }>(
         "SELECT unit, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
@@ -441,7 +533,7 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
 
   const expiring: Record<string, unknown>[] = [];
   for (const y of years) {
-    const d = refDate(y);
+    const d = kindRefDate(y, "enforcers");
     if (d === null) continue;
     const rows = await q<Record<string, unknown>>(
       `SELECT certificate_no, unit, unit_level, CAST(valid_until AS VARCHAR) AS valid_until, days_left
