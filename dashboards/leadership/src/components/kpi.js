@@ -11,8 +11,14 @@ const METRICS = {
   hazards: {label: "排查隐患", unit: "项", format: int},
   rectification_rate: {label: "隐患整改率", unit: "", format: pct, base: "hazards"},
   major_listed: {label: "挂牌督办重大事故隐患", unit: "项", format: int},
-  certified: {label: "持证执法人员", unit: "名", format: int}
+  certified: {label: "持证执法人员", unit: "名", format: int},
+  accidents: {label: "生产安全事故", unit: "起", format: int},
+  deaths: {label: "事故死亡人数", unit: "人", format: int},
+  accountable: {label: "事故问责人员", unit: "人", format: int},
+  random_checks: {label: "双随机完成抽查", unit: "家", format: int}
 };
+/** The KPIs of the platform exports (the default set); the ledgers' are asked for by name. */
+const PLATFORM = ["cases", "amount_wan", "hazards", "rectification_rate", "major_listed", "certified"];
 
 function yoyText(row) {
   if (!row.has_prev) return row.state === "partial" ? "数据不完整，不作同比" : "上年同期无完整数据，不作同比";
@@ -50,7 +56,7 @@ function noRateCard(metric, m, row) {
 }
 
 /** @param rows kpi.arrow rows of one year and scope */
-export function kpiCards(rows, {metrics = Object.keys(METRICS), notes = {}} = {}) {
+export function kpiCards(rows, {metrics = PLATFORM, notes = {}} = {}) {
   return el(
     "div",
     {class: "grid grid-cols-3 kpis"},

@@ -93,6 +93,9 @@ export const PAGES = [
   { path: "cases.html", name: "cases", title: "行政处罚" },
   { path: "hazards.html", name: "hazards", title: "隐患排查" },
   { path: "enforcers.html", name: "enforcers", title: "执法队伍" },
+  { path: "random-checks.html", name: "random-checks", title: "双随机抽查" },
+  { path: "accidents.html", name: "accidents", title: "事故调查" },
+  { path: "activities.html", name: "activities", title: "工作台账" },
   { path: "report.html", name: "report", title: "年报数据" },
   { path: "quality.html", name: "quality", title: "数据质量" },
 ] as const;
