@@ -20,6 +20,15 @@ if (found.length > 0) {
   for (const f of found.slice(0, 20)) console.error(`  ${f.file}: ${f.url}`);
   process.exit(1);
 }
+// Framework writes <html> with no language and an English title on its sidebar toggle: the pages are
+// Chinese, for screen readers, fonts and hyphenation (the pages' head script does the same at run
+// time, for the preview server).
+for (const name of fs.readdirSync(dist)) {
+  if (!name.endsWith(".html")) continue;
+  const file = path.join(dist, name);
+  const html = fs.readFileSync(file, "utf8");
+  fs.writeFileSync(file, html.replace(/<html>/, '<html lang="zh-CN">').replaceAll('title="Toggle sidebar"', 'title="打开或关闭菜单"'));
+}
 // IIS serves no file whose extension it does not know (404.3): declare the Arrow files. nginx, Apache
 // and the bundled server need nothing.
 fs.writeFileSync(

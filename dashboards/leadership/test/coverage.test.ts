@@ -44,16 +44,21 @@ interface State {
 
 /** Waits until Framework has re-run every cell and the page stops changing, then reads it. */
 async function settle(page: Page): Promise<State> {
+  // ready: the filter bar is there, nothing is loading, every chart is drawn or says it is empty, and
+  // the page has not changed for three looks in a row
   let last = "";
-  for (let i = 0; i < 100; i++) {
-    await page.waitForTimeout(120);
+  let stable = 0;
+  for (let i = 0; i < 200 && stable < 3; i++) {
+    await page.waitForTimeout(100);
     const now = await page.evaluate(() => {
-      if (document.querySelector(".observablehq--loading")) return "";
+      if (!document.querySelector("select[name=year]") || document.querySelector(".observablehq--loading")) return "";
+      const main = document.querySelector("#observablehq-main");
+      if (!main?.querySelector(".kpi, figure.chart, .empty-state, .report-text, table")) return "";
       const charts = [...document.querySelectorAll("figure.chart")];
       if (!charts.every((f) => f.querySelector("svg") || f.querySelector(".chart-empty"))) return "";
-      return String(document.querySelector("#observablehq-main")?.innerHTML.length ?? 0);
+      return main.innerHTML;
     });
-    if (now !== "" && now === last) break;
+    stable = now !== "" && now === last ? stable + 1 : 0;
     last = now;
   }
   return page.evaluate(() => {
@@ -98,7 +103,8 @@ function checkState(state: State, where: string, kinds: string[], coverage: Reco
 
 async function walk(url: string, years: number[], coverage: Record<string, Record<string, KindCoverage>>, label: string) {
   const towns = ["全区", "镇海街道", "拱辰街道", "西天尾镇", "黄石镇", "新度镇", "北高镇"];
-  for (const p of PAGES) {
+  // the help page shows no figures and has nothing to choose
+  for (const p of PAGES.filter((p) => p.name !== "help")) {
     const page = await browser.context.newPage();
     const log = recordPage(page);
     for (const year of years) {

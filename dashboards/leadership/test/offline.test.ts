@@ -8,6 +8,7 @@ import { describe, expect, inject, test } from "vitest";
 import { frameworkEnv } from "../scripts/framework.ts";
 import { externalReferences } from "../scripts/offline.ts";
 import { startServer } from "../scripts/serve.js";
+import { PAGES } from "./support/browser.ts";
 import { PACKAGE_DIR } from "./support/site.ts";
 
 const site = inject("site");
@@ -43,10 +44,12 @@ describe("the built site", () => {
 
   test("every page has our footer, a CJK font stack and no Observable branding", () => {
     const pages = fs.readdirSync(site.dist).filter((f) => f.endsWith(".html"));
-    expect(pages.sort()).toEqual(["cases.html", "enforcers.html", "hazards.html", "index.html", "quality.html", "report.html"]);
+    expect(pages.sort()).toEqual(PAGES.map((p) => p.file).sort());
     for (const page of pages) {
       const html = fs.readFileSync(path.join(site.dist, page), "utf8");
       expect(html).toContain("安全生产执法驾驶舱（内部使用）");
+      expect(html).toContain('<html lang="zh-CN">');
+      expect(html).not.toMatch(/anjian|README/i);
       expect(html).not.toContain("Built with");
       expect(html).not.toContain("observablehq.com");
       expect(html).toContain('<link rel="icon" href="data:,">');

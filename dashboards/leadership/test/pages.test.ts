@@ -68,11 +68,14 @@ describe.each(PAGES)("$title", (p) => {
         marks: f.querySelectorAll("svg g[aria-label] > rect, svg g[aria-label] > path, svg g[aria-label] > circle, svg g[aria-label] > text, svg g[aria-label] > line").length,
       })),
     );
-    expect(charts.length).toBeGreaterThan(0);
     for (const c of charts) expect(c.marks, `chart ${c.name} has no marks`).toBeGreaterThan(0);
     expect(await page.title()).toContain(p.title);
-    expect(await page.locator("select[name=year]").count()).toBe(1);
-    expect(await page.locator("select[name=town]").count()).toBe(1);
+    if (await page.locator(".filter-bar").count()) {
+      // a page of figures: charts, and the year and town to choose
+      expect(charts.length).toBeGreaterThan(0);
+      expect(await page.locator("select[name=year]").count()).toBe(1);
+      expect(await page.locator("select[name=town]").count()).toBe(1);
+    } else expect(p.name, "only the help page has no filter").toBe("help");
     await page.screenshot({ path: path.join(SCREENSHOTS, `${p.name}.png`), fullPage: true });
 
     expect(log.consoleErrors).toEqual([]);
@@ -85,6 +88,12 @@ describe.each(PAGES)("$title", (p) => {
 
   test("the year selector and the town filter change the charts", async () => {
     const { page, log } = await open(`${p.path}?year=${site.defaultYear}&town=全区`);
+    if ((await page.locator(".filter-bar").count()) === 0) {
+      // the help page: nothing to choose
+      expect(await page.locator("figure.chart").count()).toBe(0);
+      await page.close();
+      return;
+    }
     const names = Object.keys(await chartDrawings(page));
     const moving = names.filter((n) => !(FIXED[p.name] ?? []).includes(n));
     expect(moving.length).toBeGreaterThan(0);
@@ -103,29 +112,45 @@ describe.each(PAGES)("$title", (p) => {
     await page.close();
   });
 
-  test("prints on A4: nothing wider than the page, navigation hidden", async () => {
-    const { page } = await open(p.path);
+  test("prints on A4: nothing wider than the page, no controls, the selection in the header, text of 9 pt or more", async () => {
+    // opened on a desktop, as a reader prints it: the charts are drawn for the screen first
+    const { page } = await open(`${p.path}?year=${site.defaultYear}&town=黄石镇`);
     await page.emulateMedia({ media: "print" });
-    // A4 at 96 dpi is 794 px wide; less the 11 mm margins on each side, about 711 px of content.
-    await page.setViewportSize({ width: 711, height: 1000 });
+    // A4 at 96 dpi is 794 px wide; less the 12 mm @page margins on each side, 703 px of content.
+    await page.setViewportSize({ width: 703, height: 1000 });
     await page.waitForTimeout(300);
     await waitForCharts(page);
-    const layout = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      sidebar: getComputedStyle(document.querySelector("#observablehq-sidebar") ?? document.body).display,
-      widest: Math.max(...[...document.querySelectorAll("#observablehq-main svg, #observablehq-main table")].map((e) => e.getBoundingClientRect().right)),
-      smallestFont: Math.min(
-        ...[...document.querySelectorAll("#observablehq-main p, #observablehq-main td, #observablehq-main figcaption")]
-          .filter((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.trim())
-          .map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
-      ),
-    }));
+    // what the browser does when printing: the charts are drawn again at their printed width
+    await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+    const layout = await page.evaluate(() => {
+      const shown = (e: Element) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === "fixed";
+      // a chart's text as printed: its font size times the scale of its drawing on the page
+      const chartText = [...document.querySelectorAll<SVGSVGElement>("#observablehq-main figure.chart svg[role=img]")].flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / (svg.width.baseVal.value || svg.getBoundingClientRect().width);
+        return [...svg.querySelectorAll("text")].filter((t) => t.textContent?.trim()).map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * scale);
+      });
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        sidebar: getComputedStyle(document.querySelector("#observablehq-sidebar") ?? document.body).display,
+        widest: Math.max(...[...document.querySelectorAll("#observablehq-main svg, #observablehq-main table")].map((e) => e.getBoundingClientRect().right)),
+        smallestFont: Math.min(
+          ...[...document.querySelectorAll("#observablehq-main p, #observablehq-main td, #observablehq-main figcaption, #observablehq-main span, #observablehq-main div")]
+            .filter((e) => shown(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()))
+            .map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
+        ),
+        smallestChartText: Math.min(...chartText),
+        controls: [...document.querySelectorAll("#observablehq-main select, #observablehq-main button:not(th > button), #observablehq-main input, .hint")].filter(shown).length,
+        header: document.querySelector("#observablehq-header")?.textContent ?? "",
+      };
+    });
     expect(layout.sidebar).toBe("none");
-    expect(layout.scrollWidth).toBeLessThanOrEqual(711);
-    expect(layout.widest).toBeLessThanOrEqual(711);
-    expect(layout.smallestFont).toBeGreaterThanOrEqual(10);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(703);
+    expect(layout.widest).toBeLessThanOrEqual(703);
+    expect(layout.smallestFont).toBeGreaterThanOrEqual(12); // 9 pt
+    if (p.name !== "help") expect(layout.smallestChartText).toBeGreaterThanOrEqual(12);
+    expect(layout.controls).toBe(0);
+    if (p.name !== "help") expect(layout.header).toContain(`${site.defaultYear}年 · 黄石镇`);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${p.name}-print.png`), fullPage: true });
-    await page.pdf({ path: path.join(SCREENSHOTS, `${p.name}-A4.pdf`), format: "A4", printBackground: true });
     await page.close();
   });
 });

@@ -47,7 +47,14 @@ EDGE_LAST[0xa0] = 1;
 /** How many rows may precede the header (title, export time, blank rows), plus the header. */
 export const MAX_PREAMBLE_ROWS = 10;
 /** A record longer than this means an unclosed quote swallowed the rest of the file. */
-const MAX_RECORD_BYTES = 16 << 20;
+const MAX_RECORD_BYTES = 128 << 20;
+/**
+ * A row longer than this (a cell of a megabyte: pasted text or a file's content) is set aside as a
+ * rejected row: no export row is that long, and DuckDB's read_csv refuses lines over 2 MB.
+ */
+export const MAX_ROW_BYTES = 1 << 20;
+/** How much of a set-aside row is kept for the rejects. */
+const KEPT_TEXT_BYTES = 2000;
 
 export interface BadRecord {
   rowNo: number;
@@ -225,7 +232,14 @@ async function prepareWith(
         rowNo++;
         result.dataRecords++;
         if (stop === recStart) writer.record(rowNo, 0, buf, 0, 0, width - 1);
-        else if (fields <= width) {
+        else if (stop - recStart > MAX_ROW_BYTES) {
+          result.badRecords.push({
+            rowNo,
+            text: `${buf.toString("utf8", recStart, recStart + KEPT_TEXT_BYTES)}…`,
+            reason: `该行长 ${((stop - recStart) / (1 << 20)).toFixed(1)} MB，超过每行 1 MB 的上限（某个单元格内容过长），未导入。请检查该行`,
+          });
+          writer.record(rowNo, 0, buf, 0, 0, width - 1);
+        } else if (fields <= width) {
           writer.record(rowNo, dirty, buf, recStart, stop, width - fields);
           if (slots > 0) writer.collect(buf, cellStart, cellEnd);
         } else if (onlyEmptyCells(buf, cut, stop)) {
@@ -269,7 +283,7 @@ async function prepareWith(
         finishRecord(len);
         recStart = len;
       }
-      if (!final && len - recStart > MAX_RECORD_BYTES) throw unclosedQuote(rowNo + 1);
+      if (!final && len - recStart > MAX_RECORD_BYTES) throw unclosedQuote(rowNo + 1, false);
       return recStart;
     };
 
@@ -297,9 +311,21 @@ async function prepareWith(
       return bounds[h]![2];
     };
 
+    // A record longer than a few chunks (a huge cell): the bytes wait until they have doubled before
+    // the next attempt, so a 50 MB record costs linear time, not a rescan per megabyte.
+    let waiting: Buffer[] = [];
+    let waitingBytes = 0;
+    let retryAt = 0;
     for await (const chunk of utf8Chunks(file, encoding, bomLength)) {
       bytesIn += chunk.length;
-      let buf = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      if (pending.length + waitingBytes + chunk.length < retryAt) {
+        waiting.push(chunk);
+        waitingBytes += chunk.length;
+        continue;
+      }
+      let buf = pending.length || waiting.length ? Buffer.concat([pending, ...waiting, chunk]) : chunk;
+      waiting = [];
+      waitingBytes = 0;
       if (!headerFound) {
         const start = findHeader(buf, false);
         if (start < 0) {
@@ -310,8 +336,10 @@ async function prepareWith(
         buf = buf.subarray(start);
       }
       pending = buf.subarray(consume(buf, false));
+      retryAt = pending.length > 4 * CHUNK ? 2 * pending.length : 0;
       options.onProgress?.(bytesIn, result.dataRecords);
     }
+    if (waiting.length) pending = Buffer.concat([pending, ...waiting]);
     if (!headerFound) {
       const start = findHeader(pending, true);
       pending = result.header ? pending.subarray(start) : Buffer.alloc(0);
@@ -405,9 +433,11 @@ class ChunkWriter {
   }
 }
 
-function unclosedQuote(rowNo: number): RefusedFileError {
+function unclosedQuote(rowNo: number, final = true): RefusedFileError {
   return new RefusedFileError(
-    `第 ${rowNo} 行起引号未闭合，之后的内容无法按行读取（文件可能被截断或手工改坏）。请检查该行，或从平台重新导出。`,
+    final
+      ? `第 ${rowNo} 行起引号未闭合，之后的内容无法按行读取（文件可能被截断或手工改坏）。请检查该行，或从平台重新导出。`
+      : `第 ${rowNo} 行超过 ${MAX_RECORD_BYTES >> 20} MB 仍未结束：可能是引号未闭合，或单元格内容过大。请检查该行，或从平台重新导出。`,
   );
 }
 

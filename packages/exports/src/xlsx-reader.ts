@@ -88,7 +88,10 @@ async function* parseEntry<T>(
     for (const item of drain()) yield item;
   } catch (e) {
     if (e instanceof RefusedFileError) throw e;
-    throw new RefusedFileError(`${TRUNCATED}（${entry.fileName}：${(e as Error).message.split("\n")[0]}）`);
+    // The parser's own message is English (and may quote the sheet's content): only where it broke.
+    throw new RefusedFileError(
+      `工作簿中的 ${entry.fileName} 不是有效的 XML（文件已损坏，或含有不允许的内容，如自定义实体）。请从平台重新导出后再导入。`,
+    );
   }
 }
 
@@ -112,6 +115,9 @@ export function isDateFormat(code: string): boolean {
     .replace(/\\./g, "");
   return /[ymdhsYMDHS]/.test(bare) && !/^general$/i.test(bare.trim());
 }
+
+/** The cell text of a formula without a cached result; the typing rejects the row (typing-sql.ts). */
+export const FORMULA_WITHOUT_VALUE = "#公式无结果";
 
 /** Excel serial (1900 system, with its phantom 1900-02-29) or 1904 system → ISO text. */
 export function serialToIso(serial: number, date1904: boolean): string {
@@ -304,6 +310,7 @@ function sheetRows(
   let type = "";
   let style = 0;
   let text: string | null = null;
+  let formula = false;
   let capture = false;
   let phonetic = 0;
   const setup = (p: SaxesParser) => {
@@ -320,6 +327,10 @@ function sheetRows(
           type = a.t ?? "n";
           style = a.s ? Number(a.s) : 0;
           text = null;
+          formula = false;
+          break;
+        case "f":
+          formula = true;
           break;
         case "v":
           capture = true;
@@ -361,6 +372,9 @@ function sheetRows(
           break;
         case "c":
           if (row && text !== null) row.cells[col] = cellText(type, text, style);
+          // A formula saved without its result (a file written by a program, never opened in Excel):
+          // the value is unknown, not empty.
+          else if (row && formula) row.cells[col] = FORMULA_WITHOUT_VALUE;
           break;
         case "row":
           if (row) {

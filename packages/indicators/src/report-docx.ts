@@ -1,18 +1,21 @@
-// The report as a Word document (docx): A4, the fonts of Chinese official documents (GB/T 9704
-// practice): title 方正小标宋简体 二号, headings 黑体 / 楷体_GB2312 三号, body 仿宋_GB2312 三号 with a
-// fixed 28-point line and a two-character first-line indent, Latin letters and digits in Times New
-// Roman; the appendix table in a landscape A4 section. Fonts fall back through the font table's
-// alternate names (仿宋_GB2312 → 仿宋 → FangSong, …), which Word and WPS use when a font is not
-// installed; LibreOffice maps the GB2312 names through its own substitution table.
+// The report as a Word document (docx) laid out as an official document (GB/T 9704): A4 with the
+// standard margins (text area 156 × 225 mm), a grid of 28 characters × 22 lines, title 方正小标宋简体
+// 二号, headings 黑体 / 楷体_GB2312 三号 as real heading styles (Word's navigation pane lists them),
+// body 仿宋_GB2312 三号 with a two-character first-line indent, Latin letters and digits in Times New
+// Roman; page numbers 宋体 四号 “— 1 —”, odd pages on the right and even pages on the left, one
+// character in from the edge; the appendix on its own pages with its label on the left. Fonts fall
+// back through the font table's alternate names (仿宋_GB2312 → 仿宋 → FangSong, …), which Word and
+// WPS use when a font is not installed; LibreOffice maps the GB2312 names through its own table.
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  DocumentGridType,
   Footer,
+  HeadingLevel,
   LineRuleType,
   Packer,
   PageNumber,
-  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -22,6 +25,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import { readZipEntries } from "@anjian/exports";
 import type { ReportData } from "./report-data.ts";
 import { type Block, reportBlocks } from "./report-text.ts";
 
@@ -63,10 +67,22 @@ function fontTableXml(): string {
 }
 
 // Sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt.
-const SIZE = { title: 44, body: 32, note: 24, table: 21, pageNumber: 28 } as const;
-const LINE = 560; // 28 pt, fixed
+const SIZE = { title: 44, body: 32, table: 21, pageNumber: 28 } as const;
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 }; // 37 / 35 / 28 / 26 mm
+/** The text area, in twips: 156 × 225 mm. */
+const TEXT = { width: A4.width - MARGIN.left - MARGIN.right, height: A4.height - MARGIN.top - MARGIN.bottom };
+/** 22 lines a page: the line pitch (twips), used as the body's exact line spacing too. */
+const LINE = Math.floor(TEXT.height / 22);
+/**
+ * 28 characters a line. A character grid (docGrid linesAndChars with a negative w:charSpace) gives it
+ * in Word, but LibreOffice spreads each 三号 character over two grid cells; so the grid is of lines
+ * only, and the body's characters are set 0.25 pt closer (16 pt − 0.25 pt = 15.75 pt, 28 of them fit
+ * the 156 mm line, 27.6 would at 16 pt): the same 28 × 22 page in Word, WPS and LibreOffice.
+ */
+const TRACKING = -5; // twentieths of a point
+/** One character of 四号 (14 pt), in twips: how far page numbers sit in from the edge. */
+const PAGE_NUMBER_INDENT = 280;
 
 function font(eastAsia: string) {
   return { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia, cs: FONTS.latin };
@@ -76,7 +92,7 @@ function font(eastAsia: string) {
 const LANG = { value: "en-US", eastAsia: "zh-CN" };
 
 function run(text: string, eastAsia: string, size: number, bold = false): TextRun {
-  return new TextRun({ text, font: font(eastAsia), size, bold, language: LANG });
+  return new TextRun({ text, font: font(eastAsia), size, bold, language: LANG, characterSpacing: size === SIZE.body ? TRACKING : undefined });
 }
 
 function paragraphFor(b: Exclude<Block, { kind: "table" }>): Paragraph {
@@ -98,19 +114,12 @@ function paragraphFor(b: Exclude<Block, { kind: "table" }>): Paragraph {
         children: [run(b.text, FONTS.heading2, SIZE.body)],
       });
     case "heading1":
-      return new Paragraph({
-        spacing: fixed,
-        indent: { firstLine: 640 },
-        keepNext: true,
-        children: [run(b.text, FONTS.heading1, SIZE.body)],
-      });
+      // The appendix label sits on the left of a new page (附件-style), the others indented two characters.
+      return /^附表/.test(b.text)
+        ? new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, indent: { firstLine: 0 }, children: [run(b.text, FONTS.heading1, SIZE.body)] })
+        : new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(b.text, FONTS.heading1, SIZE.body)] });
     case "heading2":
-      return new Paragraph({
-        spacing: fixed,
-        indent: { firstLine: 640 },
-        keepNext: true,
-        children: [run(b.text, FONTS.heading2, SIZE.body)],
-      });
+      return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(b.text, FONTS.heading2, SIZE.body)] });
     case "paragraph":
       return new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
@@ -121,16 +130,20 @@ function paragraphFor(b: Exclude<Block, { kind: "table" }>): Paragraph {
     case "note":
       return new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
-        spacing: { line: 400, lineRule: LineRuleType.EXACT, before: 120, after: 120 },
-        indent: { firstLine: 480 },
-        children: [run(b.text, FONTS.body, SIZE.note)],
+        // notes (sources, the appendix's 口径) in 五号 like the tables: read, not pasted
+        spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 40, after: 40 },
+        indent: { firstLine: 420 },
+        children: [run(b.text, FONTS.body, SIZE.table)],
       });
   }
 }
 
 function tableFor(b: Extract<Block, { kind: "table" }>, width: number): Table {
-  const shares = [18, 10, 10, 11, 51];
-  const widths = shares.map((s) => Math.floor((width * s) / 100));
+  // the first column (names) takes what the numbers leave: each number column 12–16 % of the width
+  const cols = b.header.length;
+  const numberShare = Math.min(16, Math.max(12, Math.floor(64 / Math.max(1, cols - 1))));
+  const first = 100 - numberShare * (cols - 1);
+  const widths = b.header.map((_, i) => Math.floor((width * (i === 0 ? first : numberShare)) / 100));
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, i: number, header: boolean) =>
@@ -138,11 +151,13 @@ function tableFor(b: Extract<Block, { kind: "table" }>, width: number): Table {
       width: { size: widths[i]!, type: WidthType.DXA },
       borders,
       verticalAlign: VerticalAlignTable.CENTER,
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      margins: { top: 0, bottom: 0, left: 60, right: 60 },
       children: [
         new Paragraph({
-          alignment: header || (i > 0 && i < 4) ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { line: 300, lineRule: LineRuleType.AT_LEAST },
+          alignment: header || i > 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          // tables keep their own small exact line: an exact line is not put on the page's 22-line grid
+          indent: { firstLine: 0 },
+          spacing: { line: 260, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           children: [run(text, header ? FONTS.heading1 : FONTS.body, SIZE.table)],
         }),
       ],
@@ -158,52 +173,75 @@ function tableFor(b: Extract<Block, { kind: "table" }>, width: number): Table {
   });
 }
 
-function footer(): Footer {
+/** GB/T 9704 page numbers: 宋体 四号 “— 1 —”, one character in from the right (odd) or left (even) edge. */
+function footer(side: "odd" | "even"): Footer {
   return new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
+        alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "odd" ? { right: PAGE_NUMBER_INDENT, firstLine: 0 } : { left: PAGE_NUMBER_INDENT, firstLine: 0 },
+        spacing: { line: 320, lineRule: LineRuleType.EXACT },
         children: [
-          new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font(FONTS.pageNumber), size: SIZE.pageNumber }),
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            font: { ascii: FONTS.pageNumber, hAnsi: FONTS.pageNumber, eastAsia: FONTS.pageNumber, cs: FONTS.pageNumber },
+            size: SIZE.pageNumber,
+          }),
         ],
       }),
     ],
   });
 }
 
-export function renderDocx(blocks: Block[], meta: { title: string }): Promise<Buffer> {
-  // The text before the appendix in a portrait section; the appendix (heading, table, source line)
-  // in a landscape one.
-  const appendixAt = blocks.findIndex((b, i) => b.kind === "heading1" && blocks[i + 1]?.kind === "table");
-  const main = appendixAt >= 0 ? blocks.slice(0, appendixAt) : blocks;
-  const appendix = appendixAt >= 0 ? blocks.slice(appendixAt) : [];
-  const landscapeWidth = A4.height - MARGIN.left - MARGIN.right;
-  const children = (list: Block[], tableWidth: number) =>
-    list.map((b) => (b.kind === "table" ? tableFor(b, tableWidth) : paragraphFor(b)));
-  const page = (orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) => ({
-    size: { width: A4.width, height: A4.height, orientation },
-    margin: { ...MARGIN, header: 851, footer: 992 },
+export async function renderDocx(blocks: Block[], meta: { title: string }): Promise<Buffer> {
+  const heading = (eastAsia: string) => ({
+    run: { font: font(eastAsia), size: SIZE.body, bold: false },
+    paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 640 }, keepNext: true },
   });
   const doc = new Document({
     title: meta.title,
     creator: "anjian",
     description: "安全生产行政执法数据（由 anjian figures 生成）",
+    evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
         document: {
           run: { font: font(FONTS.body), size: SIZE.body, language: LANG },
           paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT } },
         },
+        // Heading 1 / Heading 2: what Word's navigation pane and a table of contents list
+        heading1: heading(FONTS.heading1),
+        heading2: heading(FONTS.heading2),
       },
     },
     sections: [
-      { properties: { page: page(PageOrientation.PORTRAIT) }, footers: { default: footer() }, children: children(main, A4.width - MARGIN.left - MARGIN.right) },
-      ...(appendix.length
-        ? [{ properties: { page: page(PageOrientation.LANDSCAPE) }, footers: { default: footer() }, children: children(appendix, landscapeWidth) }]
-        : []),
+      {
+        properties: {
+          page: { size: { width: A4.width, height: A4.height }, margin: { ...MARGIN, header: 851, footer: 992 } },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
+        },
+        footers: { default: footer("odd"), even: footer("even") },
+        children: blocks.map((b) => (b.kind === "table" ? tableFor(b, TEXT.width) : paragraphFor(b))),
+      },
     ],
   });
-  return Packer.toBuffer(doc, false, [{ path: "word/fontTable.xml", data: fontTableXml() }]);
+  const fontTable = { path: "word/fontTable.xml", data: fontTableXml() };
+  const packed = await Packer.toBuffer(doc, false, [fontTable]);
+  // Paragraphs with their own exact line (tables, notes, page numbers) must not snap to the page's
+  // 22-line grid, or LibreOffice and WPS give each of their lines a full grid line. docx has no
+  // paragraph-level snapToGrid, so it is added to document.xml and the footers, then packed again.
+  const parts = await readZipEntries(packed);
+  const overrides = [...parts.entries()]
+    .filter(([name]) => name === "word/document.xml" || /^word\/footer\d+\.xml$/.test(name))
+    .map(([name, data]) => ({ path: name, data: offGrid(data.toString("utf8")) }));
+  return Packer.toBuffer(doc, false, [fontTable, ...overrides]);
+}
+
+/** Adds <w:snapToGrid w:val="0"/> before every exact line spacing other than the grid's own. */
+export function offGrid(xml: string): string {
+  return xml.replace(/<w:spacing\b[^>]*\bw:line="(\d+)"[^>]*w:lineRule="exact"[^>]*\/>/g, (m, line: string) =>
+    Number(line) === LINE ? m : `<w:snapToGrid w:val="0"/>${m}`,
+  );
 }
 
 export async function reportDocx(data: ReportData): Promise<Buffer> {

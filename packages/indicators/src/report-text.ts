@@ -1,12 +1,12 @@
 // The report paragraphs, in the voice of sections (一)–(四) of the 2023 annual report,
 // as a list of blocks that report-md.ts and report-docx.ts render. Every number comes from the
 // figures; every sentence about a campaign is generated from the period's campaigns.
-import { asOfNote, kindName, missingClause, missingSentence } from "./coverage-text.ts";
-import { type Figures, KINDS, type Kind } from "./figures-schema.ts";
+import { asOfNote, missingSentence } from "./coverage-text.ts";
+import type { Kind } from "./figures-schema.ts";
 import type { CampaignRow, FiguresResult } from "./figures.ts";
 import { dateZh, isWholeYear } from "./period.ts";
 import type { ReportData } from "./report-data.ts";
-import { ruleFor } from "./rules.ts";
+import { appendixBlocks } from "./report-appendix.ts";
 
 export type Block =
   | { kind: "title" | "subtitle" | "heading1" | "heading2" | "paragraph" | "note"; text: string }
@@ -25,6 +25,27 @@ export function percent(rate: number): string {
   return `${(basisPoints / 100).toFixed(2)}%`;
 }
 
+/** The change of a rate (0.5714 → 0.6123) in percentage points: "同比上升4.09个百分点", on basis points. */
+export function rateChange(current: number, previous: number): string {
+  const diff = Math.round(current * 10000) - Math.round(previous * 10000);
+  if (diff === 0) return "同比持平";
+  const text = (Math.abs(diff) / 100).toFixed(2);
+  return diff > 0 ? `同比上升${text}个百分点` : `同比下降${text}个百分点`;
+}
+
+/**
+ * A period in short words: 今年 for a whole year is the caller's; 2023年5月至12月 for whole months
+ * of one year, 2023年5月12日至8月31日 within a year, else both dates in full.
+ */
+export function spanZh(p: { from: string; to: string }): string {
+  const [fy, fm, fd] = p.from.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = p.to.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fy !== ty) return `${dateZh(p.from)}至${dateZh(p.to)}`;
+  if (fd === 1 && td === lastDay) return fm === tm ? `${fy}年${fm}月` : `${fy}年${fm}月至${tm}月`;
+  return `${fy}年${fm}月${fd}日至${tm}月${td}日`;
+}
+
 /** "1217960.00" → 121796000n (分). */
 export function cents(yuan: string): bigint {
   const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
@@ -34,8 +55,9 @@ export function cents(yuan: string): bigint {
 }
 
 /**
- * Year-on-year change, exact: "同比增长12.3%", "同比下降4.0%", "同比持平" (equal), or null when the
- * previous value is 0 (no rate to give). The percentage is rounded half up to one decimal.
+ * Year-on-year change, exact: "同比增长12.3%", "同比增长5.3倍" (a rise of 100 % or more), "同比下降4.0%",
+ * "同比持平" (equal), or null when the previous value is 0 (no rate to give). Rounded half up to one
+ * decimal.
  */
 export function change(current: bigint | number, previous: bigint | number): string | null {
   const cur = BigInt(current);
@@ -46,6 +68,11 @@ export function change(current: bigint | number, previous: bigint | number): str
   const tenths = (diff * 2000n + prev) / (2n * prev); // round half up of diff / prev × 1000
   const text = `${tenths / 10n}.${tenths % 10n}%`;
   if (tenths === 0n) return "同比基本持平";
+  if (cur > prev && tenths >= 1000n) {
+    // 100 % or more reads as 倍: 增长534.5% → 增长5.3倍 (the rise divided by last year's, one decimal, half up)
+    const times = (diff * 20n + prev) / (2n * prev);
+    return `同比增长${times / 10n}.${times % 10n}倍`;
+  }
   return cur > prev ? `同比增长${text}` : `同比下降${text}`;
 }
 
@@ -100,7 +127,7 @@ export function reportBlocks(data: ReportData): Block[] {
   const has = data.previous.has;
   const whole = isWholeYear(period);
   const year = period.from.slice(0, 4);
-  const lead = whole ? "今年以来" : `${dateZh(period.from)}至${dateZh(period.to)}`;
+  const lead = whole ? "今年以来" : spanZh(period);
   const thisYear = whole ? "今年" : "期间";
   const yearLabel = whole ? `${year}年` : lead;
   const yuan = (r: FiguresResult, key: string) => cents(r.detail.yuan[key] ?? "0");
@@ -132,12 +159,17 @@ export function reportBlocks(data: ReportData): Block[] {
     text:
       `以下段落中的数字由系统根据省行政执法一体化平台导出数据和局内台账自动计算，统计期为${dateZh(period.from)}至${dateZh(period.to)}；` +
       `同比为与上年同期（${dateZh(data.previous.period.from)}至${dateZh(data.previous.period.to)}）相比，只在本期和上年同期数据都完整时给出。` +
+      `金额的同比按元精确金额计算，与用取整后的万元数计算可能略有出入；增幅达一倍及以上的以“倍”表示，整改率的变化以百分点表示。` +
       `数据未覆盖统计期的不作统计，只覆盖一部分的注明数据截至日期。各项数据的口径见附表。`,
   });
 
   // (一) 健全完善执法机制制度
   blocks.push({ kind: "heading1", text: "一、主要举措和成效" });
-  blocks.push({ kind: "heading2", text: "（一）健全完善执法机制制度" });
+  // Sections are numbered in the order they appear, without gaps: the report author pastes each one
+  // under the report's section of the same title.
+  let sections = 0;
+  const section = (title: string) => blocks.push({ kind: "heading2", text: `（${ORDINALS[sections++] ?? sections}）${title}` });
+  section("健全完善执法机制制度");
   const c = f.cases;
   const pc = p.cases;
   const e = f.enforcers;
@@ -154,8 +186,8 @@ export function reportBlocks(data: ReportData): Block[] {
     first +=
       (e.towns_new_certified > 0
         ? `${thisYear}，镇街增加${e.towns_new_certified}名持证执法人员${asOf("enforcers")}`
-        : `${thisYear}，镇街未新增持证执法人员${asOf("enforcers")}`) +
-      (newBureau > 0 ? `，我局新增${newBureau}名持证执法人员` : "") +
+        : `${thisYear}，镇街未增加持证执法人员${asOf("enforcers")}`) +
+      (newBureau > 0 ? `，我局增加${newBureau}名持证执法人员` : "") +
       `；截至${dateZh(period.to)}，全区共有持证执法人员${e.certified}名${asOf("enforcers")}${yoy(has.enforcers, e.certified, pe?.certified ?? 0)}，` +
       `其中我局${e.bureau_certified}名，各镇街${e.towns_certified}名。`;
   } else first += missing("enforcers");
@@ -193,13 +225,13 @@ export function reportBlocks(data: ReportData): Block[] {
       if (others.length > 0) parts.push(`${thisYear}${others.join("，")}。`);
     } else parts.push(missing("activities"));
     if (parts.length > 0) {
-      blocks.push({ kind: "heading2", text: "（二）大力开展安全生产领域普法宣传教育" });
+      section("大力开展安全生产领域普法宣传教育");
       paragraph(parts.join(""));
     }
   }
 
   // (三) 推动严格公正文明执法
-  blocks.push({ kind: "heading2", text: "（三）推动严格公正文明执法" });
+  section("推动严格公正文明执法");
   let n = 0;
   const point = (title: string, body: string) => {
     paragraph(`${ORDINALS[n] ?? String(n + 1)}是${title}。${body}`);
@@ -269,26 +301,6 @@ export function reportBlocks(data: ReportData): Block[] {
     const marks = `${asOf("inspections")}${asOf("hazards")}`;
     point("组织有关行业领域专项督查", `${thisYear}已经${sentences.join("。")}。${marks}`);
   }
-  const pi = p.inspections;
-  const ph = p.hazards;
-  const inspectionWords = i
-    ? `${lead}，全区共检查企业${i.enterprises}家${asOf("inspections")}${yoy(has.inspections, i.enterprises, pi?.enterprises ?? 0)}`
-    : "";
-  const hazardWords = h
-    ? `排查各类隐患${h.total}项${asOf("hazards")}${yoy(has.hazards, h.total, ph?.total ?? 0)}，其中一般隐患${h.general}项、重大事故隐患${h.major}项` +
-      (h.major > 0 ? (h.major_listed === h.major ? "（全部挂牌督办）" : `（挂牌督办${h.major_listed}项）`) : "") +
-      `；已整改${h.rectified}项，整改率${percent(h.rectification_rate)}`
-    : "";
-  point(
-    "抓好隐患排查整改闭环",
-    i && h
-      ? `${inspectionWords}，${hazardWords}。`
-      : i
-        ? `${inspectionWords}。${missing("hazards")}`
-        : h
-          ? `${missing("inspections")}${lead}，全区${hazardWords}。`
-          : `${missing("inspections")}${missing("hazards")}`,
-  );
   if (c) {
     const bureau = data.current.detail.byLevelProcedure.bureau;
     const towns = data.current.detail.byLevelProcedure.town;
@@ -306,7 +318,7 @@ export function reportBlocks(data: ReportData): Block[] {
         `行政处罚金额${wan(c.total.amount_wan)}万元${amountYoy("cases.total.amount_wan")}。` +
         `其中${bureauWords}，处罚金额${wan(c.bureau.amount_wan)}万元；` +
         `${townWords}，处罚金额${wan(c.towns.amount_wan)}万元。` +
-        (c.pending > 0 ? `另有${c.pending}起案件已立案、截至${dateZh(period.to)}尚未作出处罚决定。` : ""),
+        (c.pending > 0 ? `另有${c.pending}起案件已立案，截至${dateZh(period.to)}尚未作出处罚决定。` : ""),
     );
   } else {
     point("加大违法行为惩处力度", missing("cases"));
@@ -332,7 +344,7 @@ export function reportBlocks(data: ReportData): Block[] {
   // (四) 加强行政权力监督制约: the case-file review.
   const review = act?.case_file_review;
   if (review && cat("案卷评查").records > 0) {
-    blocks.push({ kind: "heading2", text: "（四）加强行政权力监督制约" });
+    section("加强行政权力监督制约");
     const reviewChange = has.activities ? change(review.problems_found, pact?.case_file_review.problems_found ?? 0) : null;
     const body =
       review.problems_found > 0
@@ -344,9 +356,31 @@ export function reportBlocks(data: ReportData): Block[] {
     paragraph(`落实问题整改。${body}`);
   }
 
-  // Appendix: every figure with its rule.
-  blocks.push({ kind: "heading1", text: "附表：各项数据及口径" });
-  blocks.push({ kind: "table", header: ["指标", "数值", "上年同期", "同比", "口径"], rows: appendixRows(data) });
+  // Not a point of the 2023 report: the district's inspections and hazards as a whole, after the
+  // report's own points.
+  const pi = p.inspections;
+  const ph = p.hazards;
+  const inspectionWords = i
+    ? `${lead}，全区共检查企业${i.enterprises}家${asOf("inspections")}${yoy(has.inspections, i.enterprises, pi?.enterprises ?? 0)}`
+    : "";
+  const hazardWords = h
+    ? `排查各类隐患${h.total}项${asOf("hazards")}${yoy(has.hazards, h.total, ph?.total ?? 0)}，其中一般隐患${h.general}项、重大事故隐患${h.major}项` +
+      (h.major > 0 ? (h.major_listed === h.major ? "（全部挂牌督办）" : `（挂牌督办${h.major_listed}项）`) : "") +
+      `；已整改${h.rectified}项，整改率${percent(h.rectification_rate)}` +
+      (has.hazards && ph && ph.total > 0 && h.total > 0 ? `，${rateChange(h.rectification_rate, ph.rectification_rate)}` : "")
+    : "";
+  point(
+    "抓好隐患排查整改闭环",
+    i && h
+      ? `${inspectionWords}，${hazardWords}。`
+      : i
+        ? `${inspectionWords}。${missing("hazards")}`
+        : h
+          ? `${missing("inspections")}${lead}，全区${hazardWords}。`
+          : `${missing("inspections")}${missing("hazards")}`,
+  );
+  // Appendix: every figure once, with its group's counting rule.
+  blocks.push(...appendixBlocks(data));
   blocks.push({ kind: "note", text: sourceLine(data) });
   return blocks;
 }
@@ -358,76 +392,4 @@ export function sourceLine(data: ReportData): string {
   const [d, t] = (s.asOf ?? "").split(" ");
   const label = s.asOfKind === "export" ? "最新导出时间" : "导入时间，文件未注明导出时间";
   return `数据截至${dateZh(d ?? "")}${t ? ` ${t}` : ""}（${label}）；来源：导入批次${s.batches.join("、")}，文件${s.files.map((f) => f.name).join("、")}。`;
-}
-
-// ---------------------------------------------------------------- appendix
-
-interface Leaf {
-  path: string[];
-  value: number;
-}
-
-function leaves(figures: Figures): Leaf[] {
-  const out: Leaf[] = [];
-  const walk = (v: unknown, path: string[]) => {
-    if (typeof v === "number") out.push({ path, value: v });
-    // Lists (the trainings) are keyed by what each item is, not by its place.
-    else if (Array.isArray(v))
-      v.forEach((x: Record<string, unknown>, i) => {
-        walk(x, [...path, typeof x.title === "string" ? `${dateZh(String(x.date ?? ""))}${x.title}` : String(i)]);
-      });
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
-  };
-  const { period: _period, coverage: _coverage, ...rest } = figures;
-  walk(rest, []);
-  return out;
-}
-
-function hasFor(path: string[], has: ReportData["previous"]["has"]): boolean {
-  return has[path[0] as keyof typeof has] ?? false;
-}
-
-function lookup(figures: Figures, path: string[]): number | undefined {
-  let v: unknown = figures;
-  for (const k of path) v = v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined;
-  return typeof v === "number" ? v : undefined;
-}
-
-export function appendixRows(data: ReportData): string[][] {
-  const rows: string[][] = [];
-  const prev = data.previous;
-  const current = data.current.figures;
-  const all = leaves(current);
-  for (const kind of KINDS) {
-    const coverage = current.coverage[kind]!;
-    // A kind that does not reach the period: one row saying so, no figure.
-    if (current[kind] === null) {
-      rows.push([`${kindName(kind)}各项`, "未统计", "—", "—", `${missingClause(kind, coverage, data.period)}。`]);
-      continue;
-    }
-    const note = asOfNote(coverage);
-    for (const leaf of all.filter((l) => l.path[0] === kind)) {
-      const found = ruleFor(leaf.path);
-      if (!found) throw new Error(`no counting rule for ${leaf.path.join(".")} in rules.ts`);
-      const { rule, name } = found;
-      const label = rule.label.replace("{name}", name ?? "");
-      const key = leaf.path.join(".");
-      const isRate = key === "hazards.rectification_rate";
-      const isAmount = rule.unit === "万元";
-      const show = (v: number) => (isRate ? percent(v) : isAmount ? `${wan(v)}万元` : `${v}${rule.unit}`);
-      const prevValue = lookup(prev.figures, leaf.path);
-      // The work ledger's categories × measures: only the lines with something in either year.
-      if (key.startsWith("activities.by_category.") && leaf.value === 0 && !prevValue) continue;
-      const ok = hasFor(leaf.path, prev.has);
-      let yoyText = "—";
-      if (ok && prevValue !== undefined && !isRate) {
-        const c = isAmount
-          ? change(cents(data.current.detail.yuan[key] ?? "0"), cents(prev.detail.yuan[key] ?? "0"))
-          : change(leaf.value, prevValue);
-        yoyText = c ? c.replace(/^同比/, "") : "—";
-      }
-      rows.push([label, `${show(leaf.value)}${note}`, ok && prevValue !== undefined ? show(prevValue) : "—", yoyText, rule.rule]);
-    }
-  }
-  return rows;
 }

@@ -13,7 +13,8 @@ export interface FigureRule {
 }
 
 const CASE_YEAR = "处罚决定日期在统计期内的案件（上年立案、本期决定的计入本期）；未作出处罚决定的不计入，另计为在办案件";
-const AMOUNT = "上述案件罚款金额按元精确求和，折算为万元后四舍五入保留一位小数（由精确总额一次舍入，不由分项舍入相加）";
+const AMOUNT =
+  "上述案件罚款金额按元精确求和，折算为万元后四舍五入保留一位小数（由精确总额一次舍入，不由分项舍入相加）；金额的同比增减按元精确金额计算，与用取整后的万元数计算可能略有出入";
 const BY_UNIT_LEVEL = "按执法主体划分：区应急管理局（含股室、执法大队）为我局，镇人民政府、街道办事处（含安办、综合执法队）为镇街";
 const SAME_CASES = "口径同“全区行政处罚案件”";
 const SAME_AMOUNT = "口径同“全区行政处罚金额”";
@@ -53,9 +54,9 @@ export const FIGURE_RULES: Record<string, FigureRule> = {
   "hazards.major": { label: "重大事故隐患", unit: "项", rule: `${HAZARD_PERIOD}中隐患等级为重大事故隐患的` },
   "hazards.major_listed": { label: "挂牌督办的重大事故隐患", unit: "项", rule: "上述重大事故隐患中“是否挂牌督办”为“是”的" },
   "hazards.rectified": { label: "已整改隐患", unit: "项", rule: `${HAZARD_PERIOD}中整改状态为已整改的（按最新导入的台账）` },
-  "hazards.rectification_rate": { label: "隐患整改率", unit: "", rule: "已整改隐患 ÷ 排查隐患，四舍五入保留四位小数（正文以百分数表示）；无隐患时为0" },
+  "hazards.rectification_rate": { label: "隐患整改率", unit: "", rule: "已整改隐患 ÷ 排查隐患，四舍五入保留四位小数（正文以百分数表示）；无隐患时为0；同比以百分点表示" },
   "hazards.by_category.*": { label: "{name}类隐患", unit: "项", rule: `${HAZARD_PERIOD}，按隐患类别（区隐患类别表，未列明的归入“其他”）划分，只列有隐患的类别` },
-  "hazards.by_campaign.*.total": { label: "{name}：排查隐患", unit: "项", rule: `${HAZARD_PERIOD}中专项行动为该专项的` },
+  "hazards.by_campaign.*.total": { label: "{name}：排查隐患", unit: "条", rule: `${HAZARD_PERIOD}中专项行动为该专项的` },
   "hazards.by_campaign.*.general": { label: "{name}：一般隐患", unit: "项", rule: "该专项隐患中的一般隐患" },
   "hazards.by_campaign.*.major": { label: "{name}：重大事故隐患", unit: "项", rule: "该专项隐患中的重大事故隐患" },
   "hazards.by_campaign.*.major_listed": { label: "{name}：挂牌督办", unit: "项", rule: "该专项重大事故隐患中挂牌督办的" },
@@ -65,11 +66,15 @@ export const FIGURE_RULES: Record<string, FigureRule> = {
   "enforcers.bureau_certified": { label: "我局持证执法人员", unit: "名", rule: `${SAME_VALID}；所属单位为区应急管理局（含股室）的` },
   "enforcers.towns_certified": { label: "镇街持证执法人员", unit: "名", rule: `${SAME_VALID}；所属单位为镇人民政府、街道办事处的` },
   "enforcers.new_certified": {
-    label: "新增持证执法人员",
+    label: "增加持证执法人员（新取得执法证）",
     unit: "名",
     rule: "发证日期在统计期内、且持证人此前从未持有有效执法证的证件（换证、调动后重新发证不计）；持证人以身份证号认定，无身份证号的以姓名加所属单位认定",
   },
-  "enforcers.towns_new_certified": { label: "镇街新增持证执法人员", unit: "名", rule: "新增持证执法人员中所属单位为镇人民政府、街道办事处的" },
+  "enforcers.towns_new_certified": {
+    label: "镇街增加持证执法人员（新取得执法证）",
+    unit: "名",
+    rule: "增加持证执法人员中所属单位为镇人民政府、街道办事处的；调入、换证不计，故不等于镇街持证人数的年度差",
+  },
   "random_checks.planned": { label: "双随机计划抽查", unit: "家", rule: RANDOM_TASKS + "中任务状态不是“已取消”的；一个任务为一家" },
   "random_checks.completed": { label: "完成计划抽查", unit: "家", rule: RANDOM_TASKS + "中任务状态为“已完成”的" },
   "random_checks.joint": { label: "联合部门抽查", unit: "家", rule: "完成的抽查中“是否联合抽查”为“是”的；联合部门取其“联合部门”所列名称（按首次出现顺序）" },

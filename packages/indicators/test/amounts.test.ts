@@ -4,7 +4,7 @@ import { queryRows } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeFigures } from "../src/figures.ts";
 import { applyModels } from "../src/models.ts";
-import { cents, change, percent, wan } from "../src/report-text.ts";
+import { cents, change, percent, rateChange, spanZh, wan } from "../src/report-text.ts";
 import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 
 let t: TempWarehouse;
@@ -109,5 +109,20 @@ describe("numbers in the text", () => {
     // 140.3 vs 119.3 万元 compared on the exact 元, not on the rounded 万元
     expect(change(cents("1402940.00"), cents("1192900.00"))).toBe("同比增长17.6%");
     expect(cents("12345.6")).toBe(1234560n);
+  });
+
+  it("a rise of 100 % or more in 倍, rates in 百分点, short spans for periods of whole months", () => {
+    expect(change(1, 1)).toBe("同比持平");
+    expect(change(199, 100)).toBe("同比增长99.0%");
+    expect(change(200, 100)).toBe("同比增长1.0倍");
+    expect(change(6345, 1000)).toBe("同比增长5.3倍"); // 534.5 %
+    expect(change(1, 10)).toBe("同比下降90.0%");
+    expect(rateChange(0.6123, 0.5714)).toBe("同比上升4.09个百分点");
+    expect(rateChange(0.5, 0.5)).toBe("同比持平");
+    expect(rateChange(0.1304, 1)).toBe("同比下降86.96个百分点");
+    expect(spanZh({ from: "2023-05-01", to: "2023-12-31" })).toBe("2023年5月至12月");
+    expect(spanZh({ from: "2023-05-01", to: "2023-05-31" })).toBe("2023年5月");
+    expect(spanZh({ from: "2023-05-12", to: "2023-08-31" })).toBe("2023年5月12日至8月31日");
+    expect(spanZh({ from: "2023-11-01", to: "2024-02-29" })).toBe("2023年11月1日至2024年2月29日");
   });
 });

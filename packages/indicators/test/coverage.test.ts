@@ -10,7 +10,7 @@ import { computeFigures } from "../src/figures.ts";
 import { FiguresSchema } from "../src/figures-schema.ts";
 import { buildReportData } from "../src/report-data.ts";
 import { reportMarkdown } from "../src/report-md.ts";
-import { appendixRows } from "../src/report-text.ts";
+import { appendixBlocks } from "../src/report-appendix.ts";
 import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { GAP_FILES, importFiles, writeGapExports } from "./gap.ts";
 
@@ -109,12 +109,12 @@ describe("coverage in words", () => {
     expect(md).toContain("执法检查数据只导入到2023年12月26日，本期未统计。");
     expect(md).not.toMatch(/检查企业\d+家/);
     expect(md).not.toMatch(/排查各类隐患\d+项/);
-    expect(md).not.toContain("整改率");
+    expect(md).not.toMatch(/整改率\d/);
     // cases are full in 2023 and 2024: compared
     expect(md).toContain("全区共办理安全生产行政处罚案件2起，同比持平，行政处罚金额11.0万元，同比增长57.1%");
     // the roster is full in 2023 and 2024 (its first 发证日期 is in February 2023)
     expect(md).toContain("全区共有持证执法人员3名，同比增长50.0%，其中");
-    expect(md).toContain("| 隐患排查各项 | 未统计 | — | — | 隐患排查数据只导入到2023年12月26日。 |");
+    expect(md).toContain("### （三）隐患排查\n\n> 隐患排查数据只导入到2023年12月26日，本期未统计。");
   });
 
   it("2022: only cases speak; the rest say what is imported", async () => {
@@ -138,13 +138,20 @@ describe("coverage in words", () => {
     const md = reportMarkdown(data);
     expect(md).toContain("排查各类隐患3项，其中");
     expect(md).toContain("全区共办理安全生产行政处罚案件2起，同比持平");
-    for (const r of appendixRows(data).filter((r) => r[0]!.includes("隐患"))) expect(r[3]).toBe("—");
+    const blocks = appendixBlocks(data);
+    const at = blocks.findIndex((b) => b.kind === "heading2" && b.text === "（三）隐患排查");
+    const table = blocks[at + 1]!;
+    if (table.kind !== "table") throw new Error("no hazard table");
+    expect(table.rows.map((r) => r[3])).toEqual(Array(6).fill("—"));
+    const cases = blocks[1 + blocks.findIndex((b) => b.kind === "heading2" && b.text === "（一）行政处罚案件")]!;
+    expect(cases.kind === "table" && cases.rows[0]).toEqual(["全区行政处罚案件（起）", "2", "2", "持平"]);
   });
 
   it("2025: partial figures carry the date the data reaches", async () => {
     const md = reportMarkdown(await buildReportData(t.warehouse.connection, year(2025), resolver));
     expect(md).toContain("全区共办理安全生产行政处罚案件1起（数据截至2025年1月6日），行政处罚金额0.7万元。");
-    expect(md).toContain("| 全区行政处罚案件 | 1起（数据截至2025年1月6日） |");
+    expect(md).toContain("### （一）行政处罚案件（数据截至2025年1月6日）");
+    expect(md).toContain("| 全区行政处罚案件（起） | 1 | — | — |");
   });
 
   it("missingSentence when nothing is imported at all", () => {

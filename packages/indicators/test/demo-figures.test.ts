@@ -1,15 +1,29 @@
 // F1–F25 (docs/counting-rules.md §10) from the shipped demo data, imported with the real pipeline:
 // exactly in the JSON, and in the report's words in the Markdown. Plus the models' generic tests and
 // invariants on that data, for every year it holds.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeFigures } from "../src/figures.ts";
 import { applyModels, parseModels } from "../src/models.ts";
 import { buildReportData, type ReportData } from "../src/report-data.ts";
+import { reportDocx } from "../src/report-docx.ts";
 import { reportMarkdown } from "../src/report-md.ts";
 import { HAVE_SAMPLES, importSamples } from "./demo.ts";
 import type { TempWarehouse } from "./fixture.ts";
 import { genericChecks, INVARIANTS, rows } from "./model-checks.ts";
+
+function which(cmd: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const MAJOR = "重大事故隐患专项排查整治2023行动";
 const SPRING = "春运安全专项督查";
@@ -107,6 +121,46 @@ describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
     for (const f of SEED_FIGURES) expect(markdown, f.id).toContain(f.words);
     expect(markdown).toContain("5月份以来，我局共抽查检查企业199家，排查一般隐患1223项，排查重大事故隐患19项，全部实施挂牌督办");
     expect(markdown).toMatch(/全区共办理安全生产行政处罚案件132起，同比(增长|下降)\d+\.\d%/);
+  });
+
+  // The Word document as LibreOffice renders it (PDF → text per page): the appendix on at most three
+  // A4 pages, GB/T 9704 page numbers, 28 characters a line. PNGs of the pages are left in
+  // test/rendered/ for a person to look at (npx vitest run test/demo-figures.test.ts).
+  it.skipIf(!which("soffice") || !which("pdftotext"))("renders as an official document of at most 5 appendix pages (3 for the platform exports, 2 for the ledgers)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-docx-"));
+    try {
+      const file = path.join(dir, "年报数据-2023.docx");
+      fs.writeFileSync(file, await reportDocx(data));
+      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], {
+        stdio: "ignore",
+        timeout: 180_000,
+      });
+      const pdf = path.join(dir, "年报数据-2023.pdf");
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+      const text = (i: number, layout = false) =>
+        execFileSync("pdftotext", [...(layout ? ["-layout"] : []), "-f", String(i), "-l", String(i), pdf, "-"], { encoding: "utf8" });
+      const plain = Array.from({ length: pages }, (_, i) => text(i + 1).replace(/\s+/g, ""));
+      const appendixFrom = plain.findIndex((t) => t.startsWith("附表：各项数据及口径")) + 1;
+      expect(appendixFrom).toBeGreaterThan(1);
+      // the four platform kinds take 3 pages; the bureau's three ledgers (random checks, accidents
+      // with their list, the work ledger by category and training) add 2
+      expect(pages - appendixFrom + 1).toBeLessThanOrEqual(5);
+      // (contains, not ends with: an even page's number sits on the left, and pdftotext may read it
+      // before the right-hand columns of a table that ends the page)
+      for (const [i, t] of plain.entries()) expect(t, `page ${i + 1}`).toContain(`—${i + 1}—`);
+      for (const f of SEED_FIGURES) expect(plain.join(""), f.id).toContain(f.words);
+      // a full body line holds 28 characters (the first paragraph's second line)
+      const lines = text(1, true).split("\n").map((l) => l.replace(/\s+/g, ""));
+      const at = lines.findIndex((l) => l.startsWith("今年以来，各镇街"));
+      expect(lines[at + 1]!.length).toBeGreaterThanOrEqual(27);
+      if (which("pdftoppm")) {
+        const out = path.join(import.meta.dirname, "rendered");
+        fs.mkdirSync(out, { recursive: true });
+        execFileSync("pdftoppm", ["-r", "60", "-png", pdf, path.join(out, "年报数据-2023")]);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("states the data's as-of date and its import batches and files", () => {

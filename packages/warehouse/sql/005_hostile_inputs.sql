@@ -51,3 +51,7 @@ CREATE OR REPLACE MACRO anj_mask_ids_in_code(s, k) AS CASE
   WHEN anj_gb32100_ok(anj_code(s)) THEN s
   ELSE anj_mask_ids(s, k)
 END;
+
+-- Invisible control characters (NUL, BEL, ESC …; not tab or line breaks): a key holding one would
+-- look equal to another on screen but never match it; the row is rejected instead.
+CREATE OR REPLACE MACRO anj_has_control(s) AS regexp_matches(s, '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]');

@@ -1,5 +1,5 @@
 // The cleaning macros of sql/002_cleaning_macros.sql on their odd inputs, in a real DuckDB.
-import { creditCodeCheckChar, isValidCreditCode } from "@anjian/codes";
+import { creditCodeCheckChar, idCardCheckChar, isValidCreditCode, maskIdNumbers } from "@anjian/codes";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/migrate.ts";
@@ -126,5 +126,43 @@ describe("GB 32100 check digit in SQL agrees with the reference implementation",
   it("rejects letters outside the charset and wrong lengths", async () => {
     expect(await one("anj_gb32100_ok($s)", "91350100M000100I43")).toBe(false);
     expect(await one("anj_gb32100_ok($s)", "91350100M000100Y4")).toBe(false);
+  });
+});
+
+describe("hostile inputs (005_hostile_inputs.sql)", () => {
+  it("anj_gb11643_ok agrees with the JS check on every check character", async () => {
+    for (const body of ["11010519491231002", "44052418800101001", "35030419900101123", "00000000000000000"]) {
+      for (const check of "0123456789X") {
+        const id = body + check;
+        expect(await one("anj_gb11643_ok($s)", id), id).toBe(idCardCheckChar(body) === check);
+      }
+    }
+  });
+
+  it("anj_mask_ids hides exactly the valid ID numbers that maskIdNumbers hides", async () => {
+    const texts = [
+      "联系人11010519491231002X，电话13800000000",
+      "11010519491231002x",
+      "350304199001011230",
+      "911010519491231002X",
+      "a440524188001010014b 440524188001010014",
+      "短",
+      null,
+    ];
+    for (const s of texts) {
+      const [row] = await queryRows<{ v: string | null }>(conn, "SELECT anj_mask_ids($s, 'k') AS v", { s });
+      const js = s === null ? null : maskIdNumbers(s, () => "@");
+      expect(row!.v === null ? null : row!.v.replace(/已脱敏:[0-9a-f]{64}/g, "@"), String(s)).toBe(js);
+    }
+  });
+
+  it("amounts too large for DECIMAL(18, 2) are NULL, not an error; the apostrophe of an exported cell comes off", async () => {
+    expect(await one("anj_parse_amount($s, 1)", "10000000000000000")).toBeNull();
+    expect(await one("anj_parse_amount($s, 10000)", "999999999999999")).toBeNull();
+    expect(await one("anj_parse_amount($s, 1)", "1e40")).toBeNull();
+    expect(await one("anj_amount_form($s)", "10000000000000000")).toBe(true);
+    expect(await one("anj_clean($s)", "'=1+1")).toBe("=1+1");
+    expect(await one("anj_clean($s)", "'-")).toBeNull();
+    expect(await one("anj_clean($s)", "'abc")).toBe("'abc");
   });
 });

@@ -320,6 +320,7 @@ async function typeStaged(
   headers: string[],
   append: boolean,
   distinct?: readonly Set<string>[],
+  xlsx = false,
 ): Promise<void> {
   const { kind } = match;
   await buildLookups(connection, kind, match, ctx.resolver, distinct);
@@ -327,7 +328,7 @@ async function typeStaged(
     .filter((c) => c.type === "personal_id")
     .map((c) => match.columns.get(c.name))
     .filter((i): i is number => i !== undefined);
-  const typedSql = typingSql({ kind, match, width: headers.length, towns: ctx.resolver.townNames(), headers, personalColumns });
+  const typedSql = typingSql({ kind, match, width: headers.length, towns: ctx.resolver.townNames(), headers, personalColumns, xlsx });
   await typeRows(connection, typedSql, ctx.hashKey, append);
 }
 
@@ -341,7 +342,7 @@ async function typeAndMerge(
   sheet: string | null,
   exportTime: string | null,
 ): Promise<Counts> {
-  await typeStaged(connection, ctx, match, headers, false);
+  await typeStaged(connection, ctx, match, headers, false, undefined, true);
   return mergeTyped(connection, { kind: match.kind, batchId: ctx.batch, sha256, path: ctx.shown, sheet, exportTime });
 }
 

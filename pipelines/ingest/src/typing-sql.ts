@@ -1,7 +1,7 @@
 // Composes, from a kind's declaration and the header found in a file, the one SQL statement that
 // turns the staged text rows into typed rows with their errors and warnings. Each column type's
 // rule is a macro in packages/warehouse/sql/002_cleaning_macros.sql; this module only wires them.
-import { type ColumnDecl, DIRTY_BITS, type HeaderMatch, type KindDecl, tableColumns } from "@anjian/exports";
+import { type ColumnDecl, DIRTY_BITS, FORMULA_WITHOUT_VALUE, type HeaderMatch, type KindDecl, tableColumns } from "@anjian/exports";
 import { quotedIdentifier as id, quotedString as lit } from "@anjian/warehouse";
 
 export { tableColumns };
@@ -292,6 +292,21 @@ export interface TypingSqlInput {
   headers: string[];
   /** Staged columns holding personal data: hashed in `original`. */
   personalColumns: number[];
+  /** Rows from a workbook: cells holding an Excel error or a formula without result are row errors. */
+  xlsx?: boolean;
+}
+
+/** Excel's error values, and the reader's mark for a formula saved without its result. */
+const EXCEL_ERROR = `'#(N/A|VALUE!|REF!|DIV/0!|NAME\\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!|${FORMULA_WITHOUT_VALUE.slice(1)})'`;
+
+function excelErrorCheck(c: ColumnDecl, match: HeaderMatch): Check {
+  const v = t(c);
+  return err(
+    c,
+    match,
+    `CASE WHEN starts_with(${v}, '#') THEN regexp_full_match(${v}, ${EXCEL_ERROR}) ELSE false END`,
+    `${shown(c)} || '是公式的错误值或没有计算结果（文件可能由程序生成、未在 Excel 中保存过）。请在 Excel 或 WPS 中打开、重新计算并保存后再导入'`,
+  );
 }
 
 /**
@@ -299,20 +314,31 @@ export interface TypingSqlInput {
  * replaced by its keyed hash. Binds $key when there is personal data.
  */
 function originalJson(headers: string[], personalColumns: number[], codeColumns: number[], cell: (i: number) => string): string {
-  const seen = new Map<string, number>();
-  const pairs = headers.map((raw, i) => {
-    let name = raw.trim() || `第${i + 1}列`;
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    if (n > 1) name = `${name}(${n})`;
-    const clean = `anj_clean(${cell(i)})`;
-    const value = personalColumns.includes(i)
-      ? `CASE WHEN ${clean} IS NULL THEN NULL WHEN starts_with(${clean}, '已脱敏:') THEN ${clean} ELSE '已脱敏:' || anj_pseudonym($key, ${clean}) END`
-      : `${codeColumns.includes(i) ? "anj_mask_ids_in_code" : "anj_mask_ids"}(${cell(i)}, $key)`;
-    return `${lit(name)}, ${value}`;
-  });
+  const pairs = originalNames(headers).map((name, i) => `${lit(name)}, ${originalValue(cell(i), i, personalColumns, codeColumns)}`);
   return `json_object(${pairs.join(", ")})`;
 }
+
+/** Header names for `original`: blank ones as 第N列, repeated ones as 名称(2). */
+function originalNames(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((raw, i) => {
+    const name = raw.trim() || `第${i + 1}列`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n > 1 ? `${name}(${n})` : name;
+  });
+}
+
+/** A raw cell as `original` keeps it: personal data as its hash, other ID numbers masked. */
+function originalValue(cell: string, i: number, personalColumns: number[], codeColumns: number[]): string {
+  const clean = `anj_clean(${cell})`;
+  if (personalColumns.includes(i))
+    return `CASE WHEN ${clean} IS NULL THEN NULL WHEN starts_with(${clean}, '已脱敏:') THEN ${clean} ELSE '已脱敏:' || anj_pseudonym($key, ${clean}) END`;
+  return `${codeColumns.includes(i) ? "anj_mask_ids_in_code" : "anj_mask_ids"}(${cell}, $key)`;
+}
+
+/** Above this many columns, the typing takes the wide form (see typingSql). */
+export const WIDE_COLUMNS = 64;
 
 /**
  * A SELECT over `stage` (row_no, dirty, c0…) and `stage_bad` (row_no, text, reason): one row per staged
@@ -321,11 +347,20 @@ function originalJson(headers: string[], personalColumns: number[], codeColumns:
  * that may be rejected (a reason or an error): the rejects are written from it, after the stage
  * is gone. Binds $key (the personal-data hash key).
  */
-export function typingSql({ kind, match, width, towns, headers, personalColumns }: TypingSqlInput): string {
-  const cells = Array.from({ length: width }, (_, i) => `k${i}`);
+export function typingSql({ kind, match, width, towns, headers, personalColumns, xlsx }: TypingSqlInput): string {
+  // A wide file (hundreds of columns, most not the kind's): DuckDB gives every node of an
+  // expression a vector of its own, so expressions per cell ran out of memory at ~200 columns.
+  // Then only the kind's columns are cleaned and kept for `original`; the blank/footer test reads
+  // the row's cells joined into one text.
+  const wide = width > WIDE_COLUMNS;
+  const mapped = new Set(match.columns.values());
+  const cellIndexes = Array.from({ length: width }, (_, i) => i).filter((i) => !wide || mapped.has(i));
+  const cells = cellIndexes.map((i) => `k${i}`);
   // The raw cells ride along to the end, for `original`, and are dropped there.
-  const raw = Array.from({ length: width }, (_, i) => `r${i}`);
+  const raw = cellIndexes.map((i) => `r${i}`);
   const carried = ["bad_text", ...raw].join(", ");
+  const rowText = `concat_ws(chr(31), ${Array.from({ length: width }, (_, i) => `s.c${i}`).join(", ")})`;
+  const kept = cellIndexes.map((i) => headers[i] ?? "");
   const texts = kind.columns.map((c) => {
     const i = match.columns.get(c.name);
     // Any valid ID number in a cell becomes its keyed hash here, before any value, message or
@@ -334,6 +369,15 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns 
     return `${c.type === "credit_code" ? "anj_mask_ids_in_code" : "anj_mask_ids"}(k${i}, $key) AS ${t(c)}`;
   });
   const parts = kind.columns.map((c) => columnSql(c, match, towns));
+  for (const [j, c] of kind.columns.entries()) {
+    if (!match.columns.has(c.name)) continue;
+    if (xlsx) parts[j]!.errors.unshift(excelErrorCheck(c, match));
+    // Control characters: checked in every column of a workbook, and in the key of any file (a CSV
+    // with them in its first megabyte is refused as binary; checking every cell would cost the
+    // import's hot path).
+    if (xlsx || c.name === kind.key)
+      parts[j]!.errors.push(err(c, match, `anj_has_control(${t(c)})`, "'含有不可见的控制字符（如 NUL），请删去后再导入'"));
+  }
   const creditColumns = kind.columns
     .filter((c) => c.type === "credit_code")
     .map((c) => match.columns.get(c.name))
@@ -355,13 +399,14 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns 
   return `
 WITH cleaned AS (
   SELECT s.row_no, b.reason AS bad_reason, b.text AS bad_text,
-         ${cells.map((k, i) => `${cleanCell(i)} AS ${k}`).join(", ")},
-         ${raw.map((r, i) => `s.c${i} AS ${r}`).join(", ")}
-  FROM stage s LEFT JOIN stage_bad b ON b.row_no = s.row_no
+         ${cellIndexes.map((i) => `${cleanCell(i)} AS k${i}`).join(", ")},
+         ${cellIndexes.map((i) => `s.c${i} AS r${i}`).join(", ")}${wide ? ", s.row_text" : ""}
+  FROM ${wide ? `(SELECT row_no, dirty, ${cellIndexes.map((i) => `c${i}`).join(", ")}, ${rowText} AS row_text FROM stage s)` : "stage"} s
+  LEFT JOIN stage_bad b ON b.row_no = s.row_no
 ),
 texts AS (
   SELECT row_no, bad_reason, ${carried},
-         coalesce(${cells.join(", ")}) AS first_cell,
+         ${wide ? "anj_clean(regexp_extract(row_text, '^[\\x1f\\s　 ]*([^\\x1f]*)', 1))" : `coalesce(${cells.join(", ")})`} AS first_cell,
          ${texts.join(",\n         ")}
   FROM cleaned
 ),
@@ -393,6 +438,11 @@ with_checks AS (
 )
 SELECT * EXCLUDE (${carried}),
        CASE WHEN bad_reason IS NOT NULL THEN json_object('原始内容', anj_mask_ids(bad_text, $key))
-            WHEN len(errors) > 0 THEN ${originalJson(headers, personalColumns, creditColumns, (i) => `r${i}`)} END AS original
+            WHEN len(errors) > 0 THEN ${originalJson(
+              kept,
+              personalColumns.map((i) => cellIndexes.indexOf(i)),
+              creditColumns.map((i) => cellIndexes.indexOf(i)),
+              (j) => `r${cellIndexes[j]}`,
+            )} END AS original
 FROM with_checks`;
 }

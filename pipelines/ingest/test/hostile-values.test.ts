@@ -143,3 +143,20 @@ describe("suspicious amounts", () => {
     expect(rows[1]!.warnings.join()).toContain("不足 1 分");
   });
 });
+
+describe("control characters", () => {
+  it("a NUL or other control character in a key rejects the row (UTF-16 CSV, where no binary test applies)", async () => {
+    w = await freshWarehouse();
+    const file = writeCsv(
+      path.join(w.dir, "nul.csv"),
+      [CASES_HEADER, caseRow({ 案件编号: "N1\u0000" }), caseRow({ 案件编号: "N2\u001b" }), caseRow({ 案件编号: "N3" })],
+      "utf-16le",
+    );
+    const [f] = (await w.run([file])).files;
+    expect(f).toMatchObject({ status: "imported", accepted: 1, rejected: 2 });
+    const reasons = await w.rows<{ reason: string }>("SELECT reason FROM rejects ORDER BY row_no");
+    for (const r of reasons) expect(r.reason).toContain("控制字符");
+    const keys = await w.rows<{ case_no: string }>("SELECT case_no FROM cases");
+    expect(keys).toEqual([{ case_no: "N3" }]);
+  });
+});

@@ -2,6 +2,7 @@
 // of the page reads it. The choice follows the reader from page to page (sessionStorage) and can be
 // bookmarked or shared (?year=2023&town=黄石镇).
 import {el} from "./dom.js";
+import {printStamp} from "./print.js";
 
 export const DISTRICT = "全区";
 const KEY = "anjian-dashboard-filter";
@@ -49,7 +50,7 @@ export function filterBar(meta, {townLabel = "镇街", note} = {}) {
     el("label", {}, el("span", {}, townLabel), townSelect),
     note ? el("span", {class: "filter-note"}, note) : null,
     meta.years.length === 0
-      ? el("p", {class: "notice", role: "status"}, "数据仓库中还没有数据：请先用 anjian ingest 导入省平台导出的文件，再重新构建驾驶舱（npm start 会自动导入演示数据）。")
+      ? el("p", {class: "notice", role: "status"}, "数据仓库中还没有数据：请数据管理员导入省平台导出的文件后重新生成驾驶舱（见“如何更新数据”）。")
       : null
   );
   const read = () => ({year: Number(yearSelect.value), town: townSelect.value});
@@ -67,5 +68,7 @@ export function filterBar(meta, {townLabel = "镇街", note} = {}) {
     history.replaceState(history.state, "", url);
   };
   form.addEventListener("input", remember);
+  form.addEventListener("input", () => printStamp(meta, read()));
+  printStamp(meta, read());
   return form;
 }

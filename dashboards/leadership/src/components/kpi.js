@@ -5,20 +5,25 @@ import {emptyState} from "./coverage.js";
 import {el} from "./dom.js";
 import {int, pct, wan} from "./format.js";
 
+// `better` is the direction that is good news, for the indicators that have one (a fall in the
+// rectification rate is bad news; so would be a rise in overdue hazards). Counts without one (cases,
+// fines, hazards found) keep the usual red for a rise and green for a fall.
 const METRICS = {
   cases: {label: "行政处罚案件", unit: "起", format: int},
   amount_wan: {label: "罚款金额", unit: "万元", format: wan},
   hazards: {label: "排查隐患", unit: "项", format: int},
-  rectification_rate: {label: "隐患整改率", unit: "", format: pct, base: "hazards"},
+  rectification_rate: {label: "隐患整改率", unit: "", format: pct, base: "hazards", better: "up"},
   major_listed: {label: "挂牌督办重大事故隐患", unit: "项", format: int},
-  certified: {label: "持证执法人员", unit: "名", format: int},
-  accidents: {label: "生产安全事故", unit: "起", format: int},
-  deaths: {label: "事故死亡人数", unit: "人", format: int},
+  certified: {label: "持证执法人员", unit: "名", format: int, better: "up"},
+  overdue: {label: "逾期未整改隐患", unit: "项", format: int, better: "down"},
+  accidents: {label: "生产安全事故", unit: "起", format: int, better: "down"},
+  deaths: {label: "事故死亡人数", unit: "人", format: int, better: "down"},
   accountable: {label: "事故问责人员", unit: "人", format: int},
-  random_checks: {label: "双随机完成抽查", unit: "家", format: int}
+  random_checks: {label: "双随机完成抽查", unit: "家", format: int, better: "up"}
 };
 /** The KPIs of the platform exports (the default set); the ledgers' are asked for by name. */
 const PLATFORM = ["cases", "amount_wan", "hazards", "rectification_rate", "major_listed", "certified"];
+// (overdue, too, is asked for by name)
 
 function yoyText(row) {
   if (!row.has_prev) return row.state === "partial" ? "数据不完整，不作同比" : "上年同期无完整数据，不作同比";
@@ -33,12 +38,36 @@ function trend(row) {
   return "flat";
 }
 
+/** The change's class and words: up/down for a neutral count, good/bad where a direction is better. */
+function tone(m, row) {
+  const t = row ? trend(row) : "flat";
+  if (t === "flat") return {cls: "flat", arrow: "", word: ""};
+  const arrow = t === "up" ? "▲" : "▼";
+  if (!m.better) return {cls: t, arrow, word: ""};
+  return t === m.better ? {cls: "good", arrow, word: "（向好）"} : {cls: "bad", arrow, word: "（需关注）"};
+}
+
+/** What the colours of the changes mean, for the cards shown. */
+function legend(shown) {
+  const neutral = shown.some((m) => !METRICS[m].better);
+  const directed = shown.filter((m) => METRICS[m].better).map((m) => METRICS[m].label);
+  return el(
+    "p",
+    {class: "kpi-legend"},
+    "同比：",
+    neutral ? [el("span", {class: "kpi-yoy up"}, "▲上升"), "为红色、", el("span", {class: "kpi-yoy down"}, "▼下降"), "为绿色"] : null,
+    neutral && directed.length ? "；" : null,
+    directed.length ? [`${directed.join("、")}有好坏之分：`, el("span", {class: "kpi-yoy good"}, "向好"), "为绿色、", el("span", {class: "kpi-yoy bad"}, "需关注"), "为红色"] : null,
+    "。"
+  );
+}
+
 /** A KPI whose kind's data does not reach the year: no value, the empty state in its place. */
 function emptyCard(metric, m, row) {
   return el(
     "div",
     {class: "card kpi kpi-empty", "data-kpi": metric, "data-value": "", "data-state": "none"},
-    el("h2", {}, m.label),
+    el("div", {class: "kpi-label"}, m.label),
     emptyState(row.coverage_note, metric)
   );
 }
@@ -48,7 +77,7 @@ function noRateCard(metric, m, row) {
   return el(
     "div",
     {class: "card kpi", "data-kpi": metric, "data-value": "", "data-state": row.state},
-    el("h2", {}, m.label),
+    el("div", {class: "kpi-label"}, m.label),
     el("div", {class: "kpi-value"}, el("span", {class: "big"}, "—")),
     el("div", {class: "kpi-note muted"}, "本期没有排查出隐患，不计整改率"),
     row.state === "partial" && row.coverage_note ? el("div", {class: "kpi-note kpi-partial"}, row.coverage_note) : null
@@ -67,16 +96,18 @@ export function kpiCards(rows, {metrics = PLATFORM, notes = {}} = {}) {
       // a rate of nothing (no hazards found) is not 0.00%
       const base = m.base ? rows.find((r) => r.metric === m.base) : null;
       if (row && base && base.value === 0) return noRateCard(metric, m, row);
+      const t = tone(m, row);
       return el(
         "div",
         {class: "card kpi", "data-kpi": metric, "data-value": row ? String(row.value) : "", "data-state": row?.state ?? ""},
-        el("h2", {}, m.label),
+        el("div", {class: "kpi-label"}, m.label),
         el("div", {class: "kpi-value"}, el("span", {class: "big"}, row ? m.format(row.value) : "—"), m.unit ? el("span", {class: "kpi-unit"}, m.unit) : null),
-        el("div", {class: `kpi-yoy ${row ? trend(row) : "flat"}`}, row ? yoyText(row) : ""),
+        el("div", {class: `kpi-yoy ${t.cls}`}, t.arrow ? el("span", {class: "arrow", "aria-hidden": "true"}, t.arrow) : null, row ? yoyText(row) : "", t.word),
         row?.has_prev ? el("div", {class: "kpi-prev muted"}, `上年同期 ${m.format(row.prev)}${m.unit}`) : null,
         notes[metric] ? el("div", {class: "kpi-note muted"}, notes[metric]) : null,
         row?.state === "partial" && row.coverage_note ? el("div", {class: "kpi-note kpi-partial"}, `${row.coverage_note}`) : null
       );
-    })
+    }),
+    legend(metrics)
   );
 }

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import config from "../../observablehq.config.js";
 
 export const CHROMIUM = process.env.ANJIAN_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -23,13 +24,33 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** A phone in WeChat's browser, as leaders open the dashboard's links. */
+export const WECHAT_IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.49(0x18003137) NetType/WIFI Language/zh_CN";
+
+export interface Screen {
+  name: string;
+  width: number;
+  height: number;
+  userAgent?: string;
+  mobile?: boolean;
+}
+
+/** The two screens every page is checked on: a phone (390×844, WeChat) and a desktop (1440×900). */
+export const SCREENS: Screen[] = [
+  { name: "phone", width: 390, height: 844, userAgent: WECHAT_IPHONE, mobile: true },
+  { name: "desktop", width: 1440, height: 900 },
+];
+
+export async function launchBrowser(screen: Screen = { name: "default", width: 1360, height: 900 }): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1360, height: 900 },
+    viewport: { width: screen.width, height: screen.height },
+    ...(screen.userAgent ? { userAgent: screen.userAgent } : {}),
+    ...(screen.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 1 } : {}),
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     acceptDownloads: true,
@@ -74,28 +95,38 @@ export function nonLocal(requests: string[]): string[] {
   });
 }
 
-/** Waits until every chart of the page holds an SVG with marks, and Framework has no cell pending. */
+/**
+ * Waits until Framework has no cell pending and every chart of the page holds an SVG with marks (a
+ * page that draws no chart, such as the help page, once its cells have run).
+ */
 export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
+  const charts = await page.evaluate(() => [...document.scripts].some((s) => /\bfigure\(/.test(s.textContent ?? "")));
   await page.waitForFunction(
-    () => {
+    (charts) => {
+      if (document.querySelector(".observablehq--loading, observablehq-loading")) return false;
       const figures = [...document.querySelectorAll("figure.chart")];
+      if (!charts) return true;
       if (figures.length === 0) return false;
-      if (document.querySelector(".observablehq--loading")) return false;
       return figures.every((f) => f.querySelector("svg [aria-label] rect, svg [aria-label] path, svg [aria-label] circle, svg [aria-label] text"));
     },
-    undefined,
+    charts,
     { timeout, polling: 100 },
   );
 }
 
-export const PAGES = [
-  { path: "", name: "overview", title: "总览" },
-  { path: "cases.html", name: "cases", title: "行政处罚" },
-  { path: "hazards.html", name: "hazards", title: "隐患排查" },
-  { path: "enforcers.html", name: "enforcers", title: "执法队伍" },
-  { path: "random-checks.html", name: "random-checks", title: "双随机抽查" },
-  { path: "accidents.html", name: "accidents", title: "事故调查" },
-  { path: "activities.html", name: "activities", title: "工作台账" },
-  { path: "report.html", name: "report", title: "年报数据" },
-  { path: "quality.html", name: "quality", title: "数据质量" },
-] as const;
+export interface SitePage {
+  /** the URL relative to the site's root ("" for the home page) */
+  path: string;
+  /** the built file, index.html for the home page */
+  file: string;
+  /** a short Latin name for screenshots ("overview" for the home page) */
+  name: string;
+  /** the page's name in the sidebar */
+  title: string;
+}
+
+/** Every page listed in observablehq.config.js, so that a page added there is tested like the rest. */
+export const PAGES: SitePage[] = config.pages.map((p: { name: string; path: string }) => {
+  const slug = p.path.replace(/^\//, "");
+  return slug === "" ? { path: "", file: "index.html", name: "overview", title: p.name } : { path: `${slug}.html`, file: `${slug}.html`, name: slug, title: p.name };
+});
