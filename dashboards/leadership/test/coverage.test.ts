@@ -23,10 +23,13 @@ afterAll(async () => {
 
 /** The kinds each page shows figures of. */
 const PAGE_KINDS: Record<string, string[]> = {
-  overview: ["cases", "hazards", "enforcers"],
+  overview: ["cases", "hazards", "enforcers", "accidents", "random_checks"],
   cases: ["cases"],
   hazards: ["hazards"],
   enforcers: ["enforcers"],
+  "random-checks": ["random_checks"],
+  accidents: ["accidents"],
+  activities: ["activities"],
   report: ["cases", "inspections", "hazards", "enforcers"],
   quality: [],
 };
