@@ -341,23 +341,8 @@ export function reportBlocks(data: ReportData): Block[] {
     point("严肃追究安全事故责任", `${toll}${led}${accountable}${units}。`);
   } else if (!acc) point("严肃追究安全事故责任", missing("accidents"));
 
-  // (四) 加强行政权力监督制约: the case-file review.
-  const review = act?.case_file_review;
-  if (review && cat("案卷评查").records > 0) {
-    section("加强行政权力监督制约");
-    const reviewChange = has.activities ? change(review.problems_found, pact?.case_file_review.problems_found ?? 0) : null;
-    const body =
-      review.problems_found > 0
-        ? `针对行政处罚案卷评查中发现的${review.files_with_problems}个案卷存在的${review.problems_found}个问题${asOf("activities")}` +
-          (reviewChange ? `（问题数${reviewChange}）` : "") +
-          "，我局及时组织相关案件经办人员开展集中讨论研究，并举一反三开展自查，" +
-          (review.problems_fixed >= review.problems_found ? "认真落实整改并全部整改到位。" : `已整改${review.problems_fixed}个问题，其余正在整改。`)
-        : `${thisYear}开展行政处罚案卷评查${cat("案卷评查").records}次，评查案卷${cat("案卷评查").objects}个，未发现问题${asOf("activities")}。`;
-    paragraph(`落实问题整改。${body}`);
-  }
-
-  // Not a point of the 2023 report: the district's inspections and hazards as a whole, after the
-  // report's own points.
+  // Not a point of the 2023 report: the district's inspections and hazards as a whole, the last
+  // point of (三), after the report's own points.
   const pi = p.inspections;
   const ph = p.hazards;
   const inspectionWords = i
@@ -379,6 +364,21 @@ export function reportBlocks(data: ReportData): Block[] {
           ? `${missing("inspections")}${lead}，全区${hazardWords}。`
           : `${missing("inspections")}${missing("hazards")}`,
   );
+  // (四) 加强行政权力监督制约: the case-file review.
+  const review = act?.case_file_review;
+  if (review && cat("案卷评查").records > 0) {
+    section("加强行政权力监督制约");
+    const reviewChange = has.activities ? change(review.problems_found, pact?.case_file_review.problems_found ?? 0) : null;
+    const body =
+      review.problems_found > 0
+        ? `针对行政处罚案卷评查中发现的${review.files_with_problems}个案卷存在的${review.problems_found}个问题${asOf("activities")}` +
+          (reviewChange ? `（问题数${reviewChange}）` : "") +
+          "，我局及时组织相关案件经办人员开展集中讨论研究，并举一反三开展自查，" +
+          (review.problems_fixed >= review.problems_found ? "认真落实整改并全部整改到位。" : `已整改${review.problems_fixed}个问题，其余正在整改。`)
+        : `${thisYear}开展行政处罚案卷评查${cat("案卷评查").records}次，评查案卷${cat("案卷评查").objects}个，未发现问题${asOf("activities")}。`;
+    paragraph(`落实问题整改。${body}`);
+  }
+
   // Appendix: every figure once, with its group's counting rule.
   blocks.push(...appendixBlocks(data));
   blocks.push({ kind: "note", text: sourceLine(data) });
