@@ -16,6 +16,9 @@ export default {
     {name: "行政处罚", path: "/cases"},
     {name: "隐患排查", path: "/hazards"},
     {name: "执法队伍", path: "/enforcers"},
+    {name: "双随机抽查", path: "/random-checks"},
+    {name: "事故调查", path: "/accidents"},
+    {name: "工作台账", path: "/activities"},
     {name: "年报数据", path: "/report"},
     {name: "数据质量", path: "/quality"},
     {name: "如何更新数据", path: "/help"}

@@ -10,6 +10,7 @@ import { runIngest } from "./ingest-command.ts";
 import { runRejects } from "./rejects-command.ts";
 import { describeFsError } from "./safe-output.ts";
 import { runStatus } from "./status-command.ts";
+import { runTemplate } from "./template-command.ts";
 
 const USAGE = `用法：
   anjian ingest 路径… [--json] [--warehouse 路径]     导入平台导出的 .xlsx / .csv 文件或文件夹
@@ -20,6 +21,8 @@ const USAGE = `用法：
   anjian figures --from 日期 --to 日期 [--format json|md|docx] [--out 文件] [--force] [--warehouse 路径]
                                                       年报数据（JSON），或可直接引用的报告段落（Markdown / Word）；
                                                       某类数据未覆盖统计期时在标准错误输出中提示
+  anjian template 类型 [--out 文件.xlsx] [--force]     空白导入模板（带下拉列表和填写说明），类型为
+                                                      cases、inspections、hazards、enforcers、random_checks、accidents、activities
 数据仓库默认为 data/warehouse/anjian.duckdb，也可用环境变量 ANJIAN_WAREHOUSE 指定。
 --out 不会覆盖已有文件（加 --force 才覆盖），也永远不会覆盖数据仓库、它的日志文件和密钥文件。`;
 
@@ -76,6 +79,19 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             from: values.from as string | undefined,
             to: values.to as string | undefined,
             format: values.format as string | undefined,
+            out: values.out as string | undefined,
+            force: Boolean(values.force),
+            warehouse: warehousePathFrom(values.warehouse as string | undefined),
+          },
+          output,
+        );
+      }
+      case "template": {
+        const { values, positionals } = parse(rest, { out: { type: "string" }, force: { type: "boolean" }, warehouse: { type: "string" } }, true);
+        if (positionals.length > 1) throw new CliError(`一次只能生成一种模板。\n${USAGE}`, 2);
+        return await runTemplate(
+          {
+            kind: positionals[0],
             out: values.out as string | undefined,
             force: Boolean(values.force),
             warehouse: warehousePathFrom(values.warehouse as string | undefined),

@@ -11,8 +11,20 @@ export {
   loadAliasTable,
   matchHeader,
 } from "./headers.ts";
-export { type ColumnDecl, type ColumnType, type KindDecl, type KindName, kindByName, kinds, type RowRule } from "./kinds.ts";
+export { kindTable, LINEAGE_COLUMNS, type TableColumn, type TableDecl, tableColumns } from "./kind-tables.ts";
+export {
+  ACCIDENT_TYPES,
+  ACTIVITY_CATEGORIES,
+  type ColumnDecl,
+  type ColumnType,
+  type KindDecl,
+  type KindName,
+  kindByName,
+  kinds,
+  type RowRule,
+} from "./kinds.ts";
 export { type FileFormat, sniffFile } from "./sniff.ts";
 export { normaliseHeader, toHalfWidth, trimCell } from "./text.ts";
 export { FORMULA_WITHOUT_VALUE, isDateFormat, readXlsx, serialToIso, type XlsxMerge, type XlsxRow, type XlsxSheet } from "./xlsx-reader.ts";
 export { readZipEntries } from "./zip-entries.ts";
+export { dropDown, TEMPLATE_ROWS, TEMPLATE_SHEET_LISTS, TEMPLATE_SHEET_NOTES, templateBuffer, templateWorkbook } from "./template.ts";

@@ -32,8 +32,8 @@ export const CoverageSchema = z.strictObject({
   state: z.enum(COVERAGE_STATES),
 });
 
-/** The kinds of the platform exports, in the order the figures list them. */
-export const KINDS = ["cases", "inspections", "hazards", "enforcers"] as const;
+/** The kinds of the platform exports and the bureau's ledgers, in the order the figures list them. */
+export const KINDS = ["cases", "inspections", "hazards", "enforcers", "random_checks", "accidents", "activities"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const CasesSchema = z.strictObject({
@@ -70,6 +70,45 @@ export const EnforcersSchema = z.strictObject({
   towns_new_certified: count,
 });
 
+export const ActivityCategorySchema = z.strictObject({
+  records: count,
+  objects: count,
+  participants: count,
+  problems_found: count,
+  problems_fixed: count,
+});
+
+/** The bureau's own ledgers (platform-exports.md §3.5, §4). */
+export const RandomChecksSchema = z.strictObject({
+  planned: count,
+  completed: count,
+  joint: count,
+  published: count,
+  joint_departments: z.array(z.string()),
+  by_town: z.record(z.string(), count),
+});
+
+export const AccidentsSchema = z.strictObject({
+  count,
+  investigated: count,
+  deaths: count,
+  injuries: count,
+  direct_loss_wan: wan,
+  accountable: count,
+  units_penalised: count,
+  by_type: z.record(z.string(), count),
+  list: z.array(z.strictObject({ name: z.string(), date: isoDate, town: z.string(), type: z.string() })),
+});
+
+export const ActivitiesSchema = z.strictObject({
+  by_category: z.record(z.string(), ActivityCategorySchema),
+  guidance: z.strictObject({ towns_villages: count, enterprises: count }),
+  exposure_enterprises: count,
+  typical_cases: z.record(z.string(), count),
+  case_file_review: z.strictObject({ files_with_problems: count, problems_found: count, problems_fixed: count }),
+  trainings: z.array(z.strictObject({ date: isoDate, title: z.string(), participants: count })),
+});
+
 /** A kind whose data does not reach the period (coverage `none`) has a null section, never zeros. */
 export const FiguresSchema = z.strictObject({
   period: z.strictObject({ from: isoDate, to: isoDate }),
@@ -77,6 +116,9 @@ export const FiguresSchema = z.strictObject({
   inspections: InspectionsSchema.nullable(),
   hazards: HazardsSchema.nullable(),
   enforcers: EnforcersSchema.nullable(),
+  random_checks: RandomChecksSchema.nullable(),
+  accidents: AccidentsSchema.nullable(),
+  activities: ActivitiesSchema.nullable(),
   coverage: z.record(z.string(), CoverageSchema),
 });
 
@@ -88,3 +130,6 @@ export type InspectionsFigures = z.infer<typeof InspectionsSchema>;
 export type HazardsFigures = z.infer<typeof HazardsSchema>;
 export type EnforcersFigures = z.infer<typeof EnforcersSchema>;
 export type CountAmount = z.infer<typeof CountAmountSchema>;
+export type RandomChecksFigures = z.infer<typeof RandomChecksSchema>;
+export type AccidentsFigures = z.infer<typeof AccidentsSchema>;
+export type ActivitiesFigures = z.infer<typeof ActivitiesSchema>;

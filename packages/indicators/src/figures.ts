@@ -1,6 +1,7 @@
 // The year-end figures (docs/cli.md) read from the marts: the counting rules live in
 // the models; this module only queries them with bound values and shapes the JSON contract.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { ACCIDENT_TYPES, ACTIVITY_CATEGORIES } from "@anjian/exports";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
 import {
@@ -13,6 +14,9 @@ import {
   type HazardsFigures,
   type InspectionsFigures,
   KINDS,
+  type AccidentsFigures,
+  type ActivitiesFigures,
+  type RandomChecksFigures,
 } from "./figures-schema.ts";
 import type { Period } from "./period.ts";
 
@@ -28,6 +32,8 @@ export interface FiguresDetail {
   campaigns: CampaignRow[];
   /** Inspections in the period (all, not distinct). */
   inspections: number;
+  /** The period's accidents whose investigation the bureau led (调查牵头单位), in date order. */
+  accidentsInvestigated: string[];
 }
 
 export interface FiguresResult {
@@ -137,6 +143,53 @@ export async function collectFigures(
     "SELECT unit, unit_level, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
   );
 
+  // The bureau's own ledgers.
+  const checksQ = q<{ planned: number; completed: number; joint: number; published: number }>(
+    "SELECT planned, completed, joint, published FROM mart_random_check_totals(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+  const checkTownsQ = q<{ town: string; completed: number }>(
+    "SELECT town, completed FROM mart_random_checks_by_town(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+  const departmentsQ = q<{ department: string }>(
+    "SELECT department FROM mart_random_check_departments(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY first_seen",
+  );
+  const accidentTotalsQ = q<{
+    accidents: number;
+    investigated: number;
+    deaths: number;
+    injuries: number;
+    direct_loss_yuan: string;
+    direct_loss_wan: string;
+    accountable: number;
+    units_penalised: number;
+  }>(
+    `SELECT accidents, investigated, deaths, injuries, CAST(direct_loss_yuan AS VARCHAR) AS direct_loss_yuan,
+            CAST(direct_loss_wan AS VARCHAR) AS direct_loss_wan, accountable, units_penalised
+     FROM mart_accident_totals(CAST($from AS DATE), CAST($to AS DATE))`,
+  );
+  const accidentListQ = q<{ name: string; date: string; town: string; type: string; investigated: boolean }>(
+    `SELECT accident_name AS name, CAST(occurred_on AS VARCHAR) AS date, town, accident_type AS type, investigated
+     FROM mart_accidents_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY occurred_on, accident_no`,
+  );
+  const activityCategoriesQ = q<{ category: string; records: number; objects: number; participants: number; problems_found: number; problems_fixed: number }>(
+    "SELECT * FROM mart_activity_categories(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+  const activityFiguresQ = q<{
+    guidance_towns_villages: number;
+    guidance_enterprises: number;
+    exposure_enterprises: number;
+    files_with_problems: number;
+    problems_found: number;
+    problems_fixed: number;
+  }>("SELECT * FROM mart_activity_figures(CAST($from AS DATE), CAST($to AS DATE))");
+  const typicalQ = q<{ channel: string; cases: number }>(
+    "SELECT channel, cases FROM mart_typical_cases(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY first_on, channel",
+  );
+  const trainingsQ = q<{ date: string; title: string; participants: number }>(
+    `SELECT CAST(held_on AS VARCHAR) AS date, title, participants
+     FROM mart_trainings(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY held_on, record_no`,
+  );
+
   // All issued above; wait for them together.
   const [slices, [stop], [pending], [inspected], campaignInspections, campaignMajors, hazardSlices, units, coverageRows] = await Promise.all([
     slicesQ,
@@ -149,6 +202,18 @@ export async function collectFigures(
     unitsQ,
     coverageQ,
   ]);
+  const [[checks], checkTowns, departments, [accidents], accidentList, activityCategories, [activity], typical, trainings] =
+    await Promise.all([
+      checksQ,
+      checkTownsQ,
+      departmentsQ,
+      accidentTotalsQ,
+      accidentListQ,
+      activityCategoriesQ,
+      activityFiguresQ,
+      typicalQ,
+      trainingsQ,
+    ]);
   const coverage = coverageOf(coverageRows);
   const campaigns = joinCampaigns(
     campaignInspections,
@@ -195,6 +260,24 @@ export async function collectFigures(
   const sumUnits = (pick: (u: (typeof units)[number]) => boolean, field: "certified" | "new_certified") =>
     units.filter(pick).reduce((a, u) => a + u[field], 0);
 
+  const checksByTown: Record<string, number> = {};
+  for (const town of ordered(resolver.townNames(), checkTowns.map((t) => t.town)))
+    checksByTown[town] = checkTowns.find((t) => t.town === town)?.completed ?? 0;
+  const byAccidentType: Record<string, number> = {};
+  for (const type of ordered([...ACCIDENT_TYPES], accidentList.map((a) => a.type), false))
+    byAccidentType[type] = accidentList.filter((a) => a.type === type).length;
+  const byActivity: ActivitiesFigures["by_category"] = {};
+  for (const name of ordered([...ACTIVITY_CATEGORIES], activityCategories.map((c) => c.category))) {
+    const c = activityCategories.find((x) => x.category === name);
+    byActivity[name] = {
+      records: c?.records ?? 0,
+      objects: c?.objects ?? 0,
+      participants: c?.participants ?? 0,
+      problems_found: c?.problems_found ?? 0,
+      problems_fixed: c?.problems_fixed ?? 0,
+    };
+  }
+
   const counted: CountedFigures = {
     cases: {
       total: ca(total),
@@ -229,6 +312,37 @@ export async function collectFigures(
       new_certified: sumUnits(() => true, "new_certified"),
       towns_new_certified: sumUnits((u) => u.unit_level === "town", "new_certified"),
     },
+    random_checks: {
+      planned: checks?.planned ?? 0,
+      completed: checks?.completed ?? 0,
+      joint: checks?.joint ?? 0,
+      published: checks?.published ?? 0,
+      joint_departments: departments.map((d) => d.department),
+      by_town: checksByTown,
+    },
+    accidents: {
+      count: accidents?.accidents ?? 0,
+      investigated: accidents?.investigated ?? 0,
+      deaths: accidents?.deaths ?? 0,
+      injuries: accidents?.injuries ?? 0,
+      direct_loss_wan: Number(accidents?.direct_loss_wan ?? 0),
+      accountable: accidents?.accountable ?? 0,
+      units_penalised: accidents?.units_penalised ?? 0,
+      by_type: byAccidentType,
+      list: accidentList.map(({ name, date, town, type }) => ({ name, date, town, type })),
+    },
+    activities: {
+      by_category: byActivity,
+      guidance: { towns_villages: activity?.guidance_towns_villages ?? 0, enterprises: activity?.guidance_enterprises ?? 0 },
+      exposure_enterprises: activity?.exposure_enterprises ?? 0,
+      typical_cases: Object.fromEntries(typical.map((t) => [t.channel, t.cases])),
+      case_file_review: {
+        files_with_problems: activity?.files_with_problems ?? 0,
+        problems_found: activity?.problems_found ?? 0,
+        problems_fixed: activity?.problems_fixed ?? 0,
+      },
+      trainings,
+    },
   };
   // A kind whose data does not reach the period says nothing about it: its section is null.
   const reached = <K extends keyof CountedFigures>(kind: K) => (coverage[kind]?.state === "none" ? null : counted[kind]);
@@ -238,6 +352,9 @@ export async function collectFigures(
     inspections: reached("inspections"),
     hazards: reached("hazards"),
     enforcers: reached("enforcers"),
+    random_checks: reached("random_checks"),
+    accidents: reached("accidents"),
+    activities: reached("activities"),
     coverage,
   };
 
@@ -254,10 +371,12 @@ export async function collectFigures(
       "cases.towns.amount_wan": slice("unit_level", "town")?.fine_yuan ?? "0.00",
       ...Object.fromEntries(Object.keys(byProcedure).map((k) => [`cases.by_procedure.${k}.amount_wan`, slice("procedure", k)?.fine_yuan ?? "0.00"])),
       ...Object.fromEntries(Object.keys(byTown).map((k) => [`cases.by_town.${k}.amount_wan`, slice("town", k)?.fine_yuan ?? "0.00"])),
+      "accidents.direct_loss_wan": accidents?.direct_loss_yuan ?? "0.00",
     },
     byLevelProcedure: { bureau: levelProcedure("bureau"), town: levelProcedure("town") },
     campaigns,
     inspections: inspected?.inspections ?? 0,
+    accidentsInvestigated: accidentList.filter((a) => a.investigated).map((a) => a.name),
   };
   return { figures: FiguresSchema.parse(figures), detail };
 }
@@ -268,6 +387,9 @@ export interface CountedFigures {
   inspections: InspectionsFigures;
   hazards: HazardsFigures;
   enforcers: EnforcersFigures;
+  random_checks: RandomChecksFigures;
+  accidents: AccidentsFigures;
+  activities: ActivitiesFigures;
 }
 
 /** Every kind of the figures (in their order), then any other kind the coverage model declares. */

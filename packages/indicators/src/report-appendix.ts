@@ -4,6 +4,7 @@
 // one that stops early says up to when.
 import { asOfNote, missingClause } from "./coverage-text.ts";
 import type { Kind } from "./figures-schema.ts";
+import { dateZh } from "./period.ts";
 import type { ReportData } from "./report-data.ts";
 import { type Block, cents, change, percent, rateChange, wan } from "./report-text.ts";
 import { ruleFor } from "./rules.ts";
@@ -13,6 +14,9 @@ const KIND_TITLES: Record<Kind, string> = {
   inspections: "执法检查",
   hazards: "隐患排查",
   enforcers: "执法人员",
+  random_checks: "双随机抽查",
+  accidents: "事故调查",
+  activities: "工作台账",
 };
 
 export function appendixBlocks(data: ReportData): Block[] {
@@ -193,6 +197,77 @@ export function appendixBlocks(data: ReportData): Block[] {
         },
       ],
       paths: [...paths, ["enforcers", "by_unit", units[0] ?? ""]],
+    };
+  });
+
+  group("random_checks", () => {
+    const r = f.random_checks!;
+    const paths: string[][] = ["planned", "completed", "joint", "published"].map((k) => ["random_checks", k]);
+    const towns = Object.keys(r.by_town);
+    const ok = comparable(["random_checks"]);
+    const p = prev.figures.random_checks;
+    const tables: Block[] = [
+      { kind: "table", header: MAIN, rows: paths.map(row) },
+      {
+        kind: "table",
+        header: ["镇街", "完成抽查（家）", "上年同期"],
+        rows: towns.map((t) => [t, String(r.by_town[t]), ok && p ? String(p.by_town[t] ?? 0) : "—"]),
+      },
+    ];
+    if (r.joint_departments.length > 0)
+      tables.push({ kind: "table", header: ["联合抽查部门"], rows: [[r.joint_departments.join("、")]] });
+    return { tables, paths: [...paths, ["random_checks", "by_town", towns[0] ?? ""]] };
+  });
+
+  group("accidents", () => {
+    const a = f.accidents!;
+    const paths: string[][] = ["count", "investigated", "deaths", "injuries", "direct_loss_wan", "accountable", "units_penalised"].map((k) => [
+      "accidents",
+      k,
+    ]);
+    const tables: Block[] = [{ kind: "table", header: MAIN, rows: paths.map(row) }];
+    if (a.list.length > 0)
+      tables.push({
+        kind: "table",
+        header: ["事故", "发生日期", "镇街", "类型"],
+        rows: a.list.map((x) => [x.name, dateZh(x.date), x.town, x.type]),
+      });
+    const types = Object.keys(a.by_type);
+    return { tables, paths: [...paths, ...(types.length ? [["accidents", "by_type", types[0]!]] : [])] };
+  });
+
+  group("activities", () => {
+    const a = f.activities!;
+    const paths: string[][] = [
+      ["activities", "guidance", "towns_villages"],
+      ["activities", "guidance", "enterprises"],
+      ["activities", "exposure_enterprises"],
+      ...Object.keys(a.typical_cases).map((k) => ["activities", "typical_cases", k]),
+      ["activities", "case_file_review", "files_with_problems"],
+      ["activities", "case_file_review", "problems_found"],
+      ["activities", "case_file_review", "problems_fixed"],
+    ];
+    const categories = Object.entries(a.by_category).filter(([, v]) => v.records > 0);
+    const tables: Block[] = [{ kind: "table", header: MAIN, rows: paths.map(row) }];
+    if (categories.length > 0)
+      tables.push({
+        kind: "table",
+        header: ["类别", "记录（条）", "对象数量", "参加人数", "发现问题", "整改问题"],
+        rows: categories.map(([k, v]) => [k, String(v.records), String(v.objects), String(v.participants), String(v.problems_found), String(v.problems_fixed)]),
+      });
+    if (a.trainings.length > 0)
+      tables.push({
+        kind: "table",
+        header: ["执法培训", "日期", "参加人数（人）"],
+        rows: a.trainings.map((t) => [t.title, dateZh(t.date), String(t.participants)]),
+      });
+    return {
+      tables,
+      paths: [
+        ...paths,
+        ...(categories.length ? ["records", "objects", "participants", "problems_found", "problems_fixed"].map((k) => ["activities", "by_category", categories[0]![0], k]) : []),
+        ...(a.trainings.length ? [["activities", "trainings", "0", "participants"]] : []),
+      ],
     };
   });
   return blocks;

@@ -1,4 +1,4 @@
-// The report paragraphs, in the voice of sections (一) and (三) of the 2023 annual report,
+// The report paragraphs, in the voice of sections (一)–(四) of the 2023 annual report,
 // as a list of blocks that report-md.ts and report-docx.ts render. Every number comes from the
 // figures; every sentence about a campaign is generated from the period's campaigns.
 import { asOfNote, missingSentence } from "./coverage-text.ts";
@@ -101,6 +101,21 @@ export function campaignSentence(c: CampaignRow, previous: CampaignRow | undefin
   return `组织${name}，检查企业${c.enterprises}家，督促整改安全隐患${c.total}条${y}${majors}`;
 }
 
+// ---------------------------------------------------------------- the ledgers' sentences
+
+/** “A、B和C” */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join("、")}和${items[items.length - 1]}`;
+}
+
+/** 2023-08-23 → 8月23日 */
+function monthDay(iso: string): string {
+  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+const NO_CATEGORY = { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 };
+
 // ---------------------------------------------------------------- the report
 
 const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -180,6 +195,42 @@ export function reportBlocks(data: ReportData): Block[] {
     first += `${yearLabel}，共计对${c.legal_review}起案件进行了法制审核${asOf("cases")}${yoy(has.cases, c.legal_review, pc?.legal_review ?? 0)}。`;
   paragraph(first);
 
+  // (二) 普法宣传教育: the work ledger's trainings, study sessions, publicity and drills.
+  const act = f.activities;
+  const pact = p.activities;
+  const cat = (name: string) => act?.by_category[name] ?? NO_CATEGORY;
+  const pcat = (name: string) => pact?.by_category[name] ?? NO_CATEGORY;
+  {
+    const parts: string[] = [];
+    if (act) {
+      for (const t of act.trainings)
+        parts.push(
+          `${whole ? monthDay(t.date) : dateZh(t.date)}，区应急局举办${t.title}，各执法业务股室和镇街安办执法人员${t.participants}人参加${asOf("activities")}。`,
+        );
+      const training = cat("执法培训");
+      if (training.records > 0)
+        parts.push(
+          `${thisYear}共举办执法培训${training.records}期${yoy(has.activities, training.records, pcat("执法培训").records)}，` +
+            `参训${training.participants}人次${yoy(has.activities, training.participants, pcat("执法培训").participants)}。`,
+        );
+      const others = (
+        [
+          ["专题学习", "组织专题学习", "次"],
+          ["普法宣传", "开展普法宣传活动", "场次"],
+          ["应急演练", "组织应急演练", "场次"],
+        ] as const
+      )
+        .filter(([name]) => cat(name).records > 0)
+        .map(([name, words, unit]) => `${words}${cat(name).records}${unit}${asOf("activities")}${yoy(has.activities, cat(name).records, pcat(name).records)}`);
+      if (others.length > 0) parts.push(`${thisYear}${others.join("，")}。`);
+    } else parts.push(missing("activities"));
+    if (parts.length > 0) {
+      section("大力开展安全生产领域普法宣传教育");
+      paragraph(parts.join(""));
+    }
+  }
+
+  // (三) 推动严格公正文明执法
   section("推动严格公正文明执法");
   let n = 0;
   const point = (title: string, body: string) => {
@@ -193,7 +244,27 @@ export function reportBlocks(data: ReportData): Block[] {
   const list = campaignsKnown ? data.current.detail.campaigns : [];
   const prevList = has.hazards ? data.previous.detail.campaigns : [];
   const major = majorCampaign(list);
-  const penalties = c ? `涉及“一案双罚”${c.dual_penalty}起${asOf("cases")}，责令停产整顿${c.stop_production_parties}家` : "";
+  const acc = f.accidents;
+  const pacc = p.accidents;
+  const g = act?.guidance;
+  const guidance =
+    g && g.towns_villages + g.enterprises > 0
+      ? `帮助指导镇街、村居${g.towns_villages}个次${asOf("activities")}${yoy(has.activities, g.towns_villages, pact?.guidance.towns_villages ?? 0)}，` +
+        `帮扶指导重点企业${g.enterprises}家次${yoy(has.activities, g.enterprises, pact?.guidance.enterprises ?? 0)}；`
+      : "";
+  const typical = Object.entries(act?.typical_cases ?? {})
+    .map(([channel, count]) => `在${channel}公布典型案例${count}起${yoy(has.activities, count, pact?.typical_cases[channel] ?? 0)}`)
+    .join("，");
+  const exposure = act?.exposure_enterprises ?? 0;
+  // The rest of the sentence: exposure and interviews, accountability, typical cases.
+  const deterrence =
+    (exposure > 0 ? `，曝光约谈${exposure}家企业${asOf("activities")}${yoy(has.activities, exposure, pact?.exposure_enterprises ?? 0)}` : "") +
+    (acc && acc.accountable > 0 ? `，责任倒查追责问责${acc.accountable}人${asOf("accidents")}` : "") +
+    (typical ? `，${typical}` : "") +
+    (exposure > 0 || typical ? "，有力震慑了安全生产违法行为" : "");
+  const penalties = c
+    ? `涉及“一案双罚”${c.dual_penalty}起${asOf("cases")}，责令停产整顿${c.stop_production_parties}家${deterrence}`
+    : "";
   if (major) {
     const month = Number(major.first_on.slice(5, 7));
     const since = whole ? (month > 1 ? `${month}月份以来` : "今年以来") : lead;
@@ -203,12 +274,27 @@ export function reportBlocks(data: ReportData): Block[] {
     const marks = `${asOf("inspections")}${asOf("hazards")}`;
     point(
       "全面开展重大事故隐患专项排查整治",
-      `${since}，我局共抽查检查企业${major.enterprises}家${marks}，排查一般隐患${major.general}项${majors}` +
-        (c ? `；${penalties}。` : `。${missing("cases")}`),
+      `${since}，我局共抽查检查企业${major.enterprises}家${marks}，排查一般隐患${major.general}项${majors}；${guidance}` +
+        (c ? `${penalties}。` : `${deterrence.replace(/^，/, "")}${deterrence ? "。" : ""}${missing("cases")}`),
     );
   } else if (c) {
-    point("保持从严执法高压态势", `${lead}，全区办理的安全生产行政处罚案件中，${penalties}。`);
+    point("保持从严执法高压态势", `${lead}，${guidance}全区办理的安全生产行政处罚案件中，${penalties}。`);
   }
+  const rc = f.random_checks;
+  const prc = p.random_checks;
+  if (rc && rc.planned + rc.completed > 0) {
+    const joint =
+      rc.joint > 0
+        ? `，联合${rc.joint_departments.length > 0 ? `${rc.joint_departments.join("、")}等` : ""}部门抽查${rc.joint}家${yoy(has.random_checks, rc.joint, prc?.joint ?? 0)}`
+        : "";
+    const published =
+      rc.completed === 0 ? "" : rc.published === rc.completed ? "，抽查结果全部予以公示" : `，其中${rc.published}家的抽查结果已公示`;
+    point(
+      "落实“双随机”和部门联合抽查机制",
+      (rc.planned > rc.completed ? `${thisYear}计划抽查${rc.planned}家，` : thisYear) +
+        `完成计划抽查数${rc.completed}家${asOf("random_checks")}${yoy(has.random_checks, rc.completed, prc?.completed ?? 0)}${joint}${published}。`,
+    );
+  } else if (!rc) point("落实“双随机”和部门联合抽查机制", missing("random_checks"));
   const others = list.filter((x) => x !== major);
   if (others.length > 0) {
     const sentences = others.map((x) => campaignSentence(x, prevList.find((y) => y.campaign === x.campaign)));
@@ -237,9 +323,26 @@ export function reportBlocks(data: ReportData): Block[] {
   } else {
     point("加大违法行为惩处力度", missing("cases"));
   }
+  const investigated = data.current.detail.accidentsInvestigated;
+  if (acc && acc.count > 0) {
+    const deathsChange = has.accidents ? change(acc.deaths, pacc?.deaths ?? 0) : null;
+    const toll =
+      `${lead}，全区发生生产安全事故${acc.count}起${asOf("accidents")}${yoy(has.accidents, acc.count, pacc?.count ?? 0)}，` +
+      `死亡${acc.deaths}人、受伤${acc.injuries}人${deathsChange ? `（死亡人数${deathsChange}）` : ""}，` +
+      `直接经济损失${wan(acc.direct_loss_wan)}万元。`;
+    const led =
+      investigated.length > 0
+        ? `牵头组织对${joinAnd(investigated)}开展事故调查` +
+          (acc.count > investigated.length ? `（另有${acc.count - investigated.length}起由其他部门牵头调查）` : "")
+        : `${acc.count}起事故均由其他部门牵头调查`;
+    const accountable =
+      acc.accountable > 0 ? `，对${acc.accountable}名相关责任人员进行问责${yoy(has.accidents, acc.accountable, pacc?.accountable ?? 0)}` : "";
+    const units = acc.units_penalised > 0 ? `，对${acc.units_penalised}家相关责任单位给予相应的行政处罚` : "";
+    point("严肃追究安全事故责任", `${toll}${led}${accountable}${units}。`);
+  } else if (!acc) point("严肃追究安全事故责任", missing("accidents"));
 
-  // Not a point of the 2023 report: the district's inspections and hazards as a whole, after the
-  // report's own points.
+  // Not a point of the 2023 report: the district's inspections and hazards as a whole, the last
+  // point of (三), after the report's own points.
   const pi = p.inspections;
   const ph = p.hazards;
   const inspectionWords = i
@@ -261,6 +364,21 @@ export function reportBlocks(data: ReportData): Block[] {
           ? `${missing("inspections")}${lead}，全区${hazardWords}。`
           : `${missing("inspections")}${missing("hazards")}`,
   );
+  // (四) 加强行政权力监督制约: the case-file review.
+  const review = act?.case_file_review;
+  if (review && cat("案卷评查").records > 0) {
+    section("加强行政权力监督制约");
+    const reviewChange = has.activities ? change(review.problems_found, pact?.case_file_review.problems_found ?? 0) : null;
+    const body =
+      review.problems_found > 0
+        ? `针对行政处罚案卷评查中发现的${review.files_with_problems}个案卷存在的${review.problems_found}个问题${asOf("activities")}` +
+          (reviewChange ? `（问题数${reviewChange}）` : "") +
+          "，我局及时组织相关案件经办人员开展集中讨论研究，并举一反三开展自查，" +
+          (review.problems_fixed >= review.problems_found ? "认真落实整改并全部整改到位。" : `已整改${review.problems_fixed}个问题，其余正在整改。`)
+        : `${thisYear}开展行政处罚案卷评查${cat("案卷评查").records}次，评查案卷${cat("案卷评查").objects}个，未发现问题${asOf("activities")}。`;
+    paragraph(`落实问题整改。${body}`);
+  }
+
   // Appendix: every figure once, with its group's counting rule.
   blocks.push(...appendixBlocks(data));
   blocks.push({ kind: "note", text: sourceLine(data) });

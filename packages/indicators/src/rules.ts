@@ -23,6 +23,9 @@ const IDENTITY =
 const HAZARD_PERIOD = "发现日期在统计期内的隐患";
 const VALID = "统计期最后一日有效的执法证（发证日期≤该日≤有效期至，且未在该日及以前注销），按证件计数";
 const SAME_VALID = "口径同“持证执法人员”";
+const RANDOM_TASKS = "计划年度为统计年度的双随机抽查任务（统计期不是整年时，取抽查日期在统计期内的任务）";
+const ACCIDENTS = "发生日期在统计期内的事故";
+const ACTIVITIES = "工作台账中日期在统计期内的记录";
 
 export const FIGURE_RULES: Record<string, FigureRule> = {
   "cases.total.count": { label: "全区行政处罚案件", unit: "起", rule: CASE_YEAR },
@@ -72,6 +75,32 @@ export const FIGURE_RULES: Record<string, FigureRule> = {
     unit: "名",
     rule: "增加持证执法人员中所属单位为镇人民政府、街道办事处的；调入、换证不计，故不等于镇街持证人数的年度差",
   },
+  "random_checks.planned": { label: "双随机计划抽查", unit: "家", rule: RANDOM_TASKS + "中任务状态不是“已取消”的；一个任务为一家" },
+  "random_checks.completed": { label: "完成计划抽查", unit: "家", rule: RANDOM_TASKS + "中任务状态为“已完成”的" },
+  "random_checks.joint": { label: "联合部门抽查", unit: "家", rule: "完成的抽查中“是否联合抽查”为“是”的；联合部门取其“联合部门”所列名称（按首次出现顺序）" },
+  "random_checks.published": { label: "抽查结果已公示", unit: "家", rule: "完成的抽查中“是否已公示”为“是”的" },
+  "random_checks.by_town.*": { label: "{name}完成抽查", unit: "家", rule: "完成的抽查按所属镇街划分" },
+  "accidents.count": { label: "生产安全事故", unit: "起", rule: ACCIDENTS },
+  "accidents.investigated": { label: "我局牵头调查的事故", unit: "起", rule: `${ACCIDENTS}中调查牵头单位为区应急管理局（按区情配置的单位别名，含股室）的；其他部门牵头的照原样保存，不计入` },
+  "accidents.deaths": { label: "事故死亡人数", unit: "人", rule: `${ACCIDENTS}的死亡人数之和（未填按0）` },
+  "accidents.injuries": { label: "事故受伤人数", unit: "人", rule: `${ACCIDENTS}的受伤人数之和（未填按0）` },
+  "accidents.direct_loss_wan": { label: "事故直接经济损失", unit: "万元", rule: `${ACCIDENTS}的直接经济损失精确求和，四舍五入保留一位小数` },
+  "accidents.accountable": { label: "问责人员", unit: "人", rule: `${ACCIDENTS}的问责人数之和` },
+  "accidents.units_penalised": { label: "受到行政处罚的责任单位", unit: "家", rule: `${ACCIDENTS}的处罚单位数之和` },
+  "accidents.by_type.*": { label: "{name}事故", unit: "起", rule: `${ACCIDENTS}，按事故类型划分，只列有事故的类型` },
+  "activities.by_category.*.records": { label: "{name}：台账记录", unit: "条", rule: `${ACTIVITIES}，按类别划分` },
+  "activities.by_category.*.objects": { label: "{name}：对象数量", unit: "个", rule: `${ACTIVITIES}的对象数量之和（未填按1）` },
+  "activities.by_category.*.participants": { label: "{name}：参加人数", unit: "人", rule: `${ACTIVITIES}的参加人数之和` },
+  "activities.by_category.*.problems_found": { label: "{name}：发现问题", unit: "个", rule: `${ACTIVITIES}的发现问题数之和` },
+  "activities.by_category.*.problems_fixed": { label: "{name}：整改问题", unit: "个", rule: `${ACTIVITIES}的整改问题数之和` },
+  "activities.guidance.towns_villages": { label: "帮助指导镇街、村居", unit: "个次", rule: `${ACTIVITIES}中类别为帮扶指导、对象类型为镇街或村居的对象数量之和（未填按1）` },
+  "activities.guidance.enterprises": { label: "帮扶指导重点企业", unit: "家次", rule: `${ACTIVITIES}中类别为帮扶指导、对象类型为企业的对象数量之和（未填按1）` },
+  "activities.exposure_enterprises": { label: "曝光约谈企业", unit: "家", rule: `${ACTIVITIES}中类别为约谈曝光、对象类型为企业的对象数量之和（未填按1）` },
+  "activities.typical_cases.*": { label: "在{name}公布典型案例", unit: "起", rule: `${ACTIVITIES}中类别为典型案例公布的对象数量之和（未填按1），按发布渠道划分` },
+  "activities.case_file_review.files_with_problems": { label: "案卷评查：存在问题的案卷", unit: "个", rule: `${ACTIVITIES}中类别为案卷评查、发现问题数大于0的记录的对象数量之和` },
+  "activities.case_file_review.problems_found": { label: "案卷评查：发现问题", unit: "个", rule: `${ACTIVITIES}中类别为案卷评查的发现问题数之和` },
+  "activities.case_file_review.problems_fixed": { label: "案卷评查：整改问题", unit: "个", rule: `${ACTIVITIES}中类别为案卷评查的整改问题数之和` },
+  "activities.trainings.*.participants": { label: "{name}：参加人数", unit: "人", rule: `${ACTIVITIES}中类别为执法培训的每一条记录，按日期排列` },
 };
 
 /** The rule of a figure path such as ["cases", "by_town", "镇海街道", "count"]. */

@@ -36,6 +36,10 @@ const withStates = (cases: string, inspections: string, hazards: string, enforce
   inspections: { ...SPANS.inspections, state: inspections },
   hazards: { ...SPANS.hazards, state: hazards },
   enforcers: { ...SPANS.enforcers, state: enforcers },
+  // the bureau's ledgers: none imported here
+  random_checks: { from: null, to: null, state: "none" },
+  accidents: { from: null, to: null, state: "none" },
+  activities: { from: null, to: null, state: "none" },
 });
 
 describe("coverage in the figures JSON", () => {
@@ -122,7 +126,15 @@ describe("coverage in words", () => {
 
   it("2023 compares only the kinds full in both years", async () => {
     const data = await buildReportData(t.warehouse.connection, year(2023), resolver);
-    expect(data.previous.has).toEqual({ cases: true, inspections: false, hazards: false, enforcers: false });
+    expect(data.previous.has).toEqual({
+      cases: true,
+      inspections: false,
+      hazards: false,
+      enforcers: false,
+      random_checks: false,
+      accidents: false,
+      activities: false,
+    });
     const md = reportMarkdown(data);
     expect(md).toContain("排查各类隐患3项，其中");
     expect(md).toContain("全区共办理安全生产行政处罚案件2起，同比持平");
@@ -158,6 +170,9 @@ describe("coverage in words", () => {
     ]);
     const w2030 = coverageWarnings((await computeFigures(c, year(2030), resolver)).coverage, year(2030), "2026-01-01");
     expect(w2030).toEqual(["统计期2030年1月1日至2030年12月31日尚未到来（今天是2026年1月1日），没有可统计的数据：各项均为“未统计”，不是零。"]);
-    expect(coverageWarnings((await computeFigures(c, year(2023), resolver)).coverage, year(2023), "2026-01-01")).toEqual([]);
+    // 2023: the four platform kinds are full; the bureau's ledgers were never imported here.
+    expect(coverageWarnings((await computeFigures(c, year(2023), resolver)).coverage, year(2023), "2026-01-01")).toEqual(
+      ["双随机抽查", "事故调查", "工作台账"].map((n) => `尚未导入${n}数据：本期${n}各项为“未统计”（JSON 中为 null）。如有该时期的台账，请先导入。`),
+    );
   });
 });

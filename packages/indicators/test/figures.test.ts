@@ -50,7 +50,8 @@ describe("computeFigures on the hand-made district", () => {
   it("gives every key, zeros included, for a period the data covers but where nothing happened", async () => {
     // June 2022: C11 decided on 1 June; no inspection or hazard, but every kind's data spans the month
     const figures = await computeFigures(t.warehouse.connection, { from: "2022-06-01", to: "2022-06-30" });
-    expect(Object.values(figures.coverage).map((c) => c.state)).toEqual(["full", "full", "full", "full"]);
+    // (the work ledger starts in August 2022: none)
+    expect(Object.values(figures.coverage).map((c) => c.state)).toEqual(["full", "full", "full", "full", "full", "full", "none"]);
     expect(figures.cases!.total).toEqual({ count: 1, amount_wan: 5 });
     expect(Object.keys(figures.cases!.by_procedure)).toEqual(["简易程序", "普通程序"]);
     expect(Object.keys(figures.cases!.by_town)).toHaveLength(6);
@@ -58,6 +59,11 @@ describe("computeFigures on the hand-made district", () => {
     expect(Object.keys(figures.enforcers!.by_unit)).toHaveLength(7);
     expect(figures.hazards).toMatchObject({ total: 0, rectification_rate: 0, by_category: {}, by_campaign: {} });
     expect(figures.inspections).toEqual({ enterprises: 0, by_campaign: {} });
+    // R08, checked on 1 June 2022 (a part of a year goes by 抽查日期)
+    expect(figures.random_checks).toMatchObject({ planned: 1, completed: 1, joint: 0, joint_departments: [] });
+    expect(Object.values(figures.random_checks!.by_town)).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(figures.accidents).toMatchObject({ count: 0, direct_loss_wan: 0, by_type: {}, list: [] });
+    expect(figures.activities).toBeNull();
   });
 
   it("gives null sections, never zeros, for a period no data reaches", async () => {
@@ -68,11 +74,17 @@ describe("computeFigures on the hand-made district", () => {
       inspections: null,
       hazards: null,
       enforcers: null,
+      random_checks: null,
+      accidents: null,
+      activities: null,
       coverage: {
         cases: { from: "2022-05-01", to: "2024-01-03", state: "none" },
         inspections: { from: "2022-03-01", to: "2024-01-10", state: "none" },
         hazards: { from: "2022-05-01", to: "2024-01-10", state: "none" },
         enforcers: { from: "2017-09-05", to: "2023-10-23", state: "none" },
+        random_checks: { from: "2022-06-01", to: "2024-01-08", state: "none" },
+        accidents: { from: "2022-05-05", to: "2024-01-15", state: "none" },
+        activities: { from: "2022-08-01", to: "2024-01-10", state: "none" },
       },
     });
     const future = await computeFigures(t.warehouse.connection, { from: "2030-01-01", to: "2030-12-31" });
@@ -97,5 +109,14 @@ describe("computeFigures on the hand-made district", () => {
     });
     // E01 E03 E05 E09 E10 E12 valid on 30 June; E10 (issued 12 June) is new
     expect(spring.enforcers!).toMatchObject({ certified: 6, new_certified: 1, towns_new_certified: 0 });
+    // Ledgers: a year is the random-check plan's year; the accidents and the work ledger go by date.
+    expect(y2022.random_checks).toMatchObject({ planned: 2, completed: 2, published: 2 }); // R07 (checked in 2023) and R08
+    expect(y2022.accidents).toMatchObject({ count: 1, investigated: 1, accountable: 1 });
+    expect(y2022.activities!.trainings).toEqual([{ date: "2022-08-01", title: "2022年执法业务培训", participants: 20 }]);
+    expect(spring.random_checks).toMatchObject({ planned: 1, completed: 1, joint: 1, joint_departments: ["镇街", "市场监管"] }); // R02
+    expect(spring.activities!.case_file_review).toEqual({ files_with_problems: 2, problems_found: 9, problems_fixed: 9 });
+    const january = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-01-31" });
+    expect(january.random_checks!.completed).toBe(1); // R07, checked on 5 January, whatever its plan
+    expect(january.accidents!.list.map((a) => a.name)).toEqual(["镇海“1.24”坍塌事故"]);
   });
 });

@@ -79,6 +79,9 @@ const DEFAULTS: Record<string, Row> = {
     certificate_type: "行政执法证",
     cert_status: "有效",
   },
+  random_checks: { target_name: "莆田市荔城区某某鞋业有限公司", plan_year: 2023, town: "镇海街道", task_status: "已完成", joint: false, published: false },
+  accidents: { accident_name: "某某事故", town: "镇海街道", accident_type: "其他", direct_loss_yuan: "0" },
+  activities: { category: "普法宣传", title: "某某活动" },
 };
 
 /** Inserts rows into a kind's table; missing columns take defaults, lists are VARCHAR[]. */

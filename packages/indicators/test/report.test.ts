@@ -50,16 +50,39 @@ function which(cmd: string): boolean {
 describe("the Markdown report", () => {
   it("has the paragraphs of sections (一) and (三), numbered without a gap, with the figures in the report's words", () => {
     expect(md).toContain("### （一）健全完善执法机制制度");
-    expect(md).toContain("### （二）推动严格公正文明执法");
+    expect(md).toContain("### （三）推动严格公正文明执法"); // (二) is the work ledger's
     expect(md).toContain("今年以来，各镇街以乡镇（街道）为主体办理安全生产领域行政处罚案件共计2起");
     expect(md).toContain("今年，镇街增加2名持证执法人员");
     expect(md).toContain("2023年，共计对2起案件进行了法制审核，同比增长1.0倍");
     // the major-hazard campaign: 3 majors, 2 of them listed
-    expect(md).toContain("5月份以来，我局共抽查检查企业4家，排查一般隐患2项，排查重大事故隐患3项，其中挂牌督办2项；涉及“一案双罚”1起，责令停产整顿3家");
+    expect(md).toContain(
+      "5月份以来，我局共抽查检查企业4家，排查一般隐患2项，排查重大事故隐患3项，其中挂牌督办2项；帮助指导镇街、村居26个次，帮扶指导重点企业11家次；" +
+        "涉及“一案双罚”1起，责令停产整顿3家，曝光约谈4家企业，责任倒查追责问责4人，在区政府网站公布典型案例3起，在莆田晚报公布典型案例1起，有力震慑了安全生产违法行为",
+    );
     expect(md).toContain("督促道路交通企业整改问题和隐患1条");
     expect(md).toContain("全区共办理安全生产行政处罚案件9起，同比增长8.0倍，行政处罚金额14.7万元，同比增长1.9倍");
     expect(md).toContain("其中我局办理安全生产普通程序处罚案件7起，处罚金额14.7万元；各镇街办理简易处罚案件2起，处罚金额0.0万元");
     expect(md).toContain("另有2起案件已立案，截至2023年12月31日尚未作出处罚决定");
+  });
+
+  it("has the ledgers' sentences: random checks, accidents named one by one, trainings, the case-file review", () => {
+    expect(md).toContain("是落实“双随机”和部门联合抽查机制。今年计划抽查5家，完成计划抽查数4家，同比增长1.0倍，联合工信、镇街、市场监管等部门抽查2家，其中3家的抽查结果已公示。");
+    expect(md).toContain(
+      "是严肃追究安全事故责任。今年以来，全区发生生产安全事故3起，同比增长2.0倍，死亡1人、受伤2人，直接经济损失123.5万元。" +
+        "牵头组织对镇海“1.24”坍塌事故和黄石镇“3.4”火灾事故开展事故调查（另有1起由其他部门牵头调查），对4名相关责任人员进行问责，同比增长3.0倍，对2家相关责任单位给予相应的行政处罚。",
+    );
+    expect(md).toContain("### （二）大力开展安全生产领域普法宣传教育");
+    expect(md).toContain(
+      "2月10日，区应急局举办新任执法人员培训，各执法业务股室和镇街安办执法人员12人参加。8月23日，区应急局举办执法业务培训会议，各执法业务股室和镇街安办执法人员29人参加。" +
+        "今年共举办执法培训2期，同比增长1.0倍，参训41人次，同比增长1.1倍。",
+    );
+    expect(md).toContain("### （四）加强行政权力监督制约");
+    expect(md).toContain("针对行政处罚案卷评查中发现的2个案卷存在的9个问题，我局及时组织相关案件经办人员开展集中讨论研究，并举一反三开展自查，认真落实整改并全部整改到位。");
+    // The appendix: the ledgers' figures, the accidents one by one, the work ledger's categories with records.
+    expect(md).toContain("| 帮助指导镇街、村居（个次） | 26 |");
+    expect(md).toContain("| 事故直接经济损失（万元） | 123.5 |");
+    expect(md).toContain("| 镇海“1.24”坍塌事故 | 2023年1月24日 | 镇海街道 | 坍塌 |");
+    expect(md).not.toContain("| 专题学习 |");
   });
 
   it("uses “全部实施挂牌督办” only when every major hazard is listed", async () => {
@@ -100,7 +123,7 @@ describe("the Markdown report", () => {
     const blocks = appendixBlocks(data);
     const tables = blocks.filter((b) => b.kind === "table");
     const notes = blocks.filter((b) => b.kind === "note").map((b) => (b.kind === "note" ? b.text : ""));
-    expect(notes).toHaveLength(4);
+    expect(notes).toHaveLength(7); // one group per kind
     const cells = tables.flatMap((t) => (t.kind === "table" ? t.rows.flat() : []));
     const f = data.current.figures;
     for (const [town, v] of Object.entries(f.cases!.by_town)) expect(tables.some((t) => t.kind === "table" && t.rows.some((r) => r[0] === town && r[1] === String(v.count)))).toBe(true);

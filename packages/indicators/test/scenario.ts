@@ -1,7 +1,7 @@
 // A small hand-made district whose 2023 figures are worked out by hand below (EXPECTED_2023).
 // Each row exercises one counting rule of docs/counting-rules.md; the comments say which.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { creditCode, flawedCode, insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
+import { BUREAU as BUREAU_NAME, creditCode, flawedCode, insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { applyModels } from "../src/models.ts";
 import type { Figures } from "../src/figures-schema.ts";
 
@@ -104,6 +104,56 @@ export async function loadScenario(c: DuckDBConnection): Promise<void> {
     // Expires 31 days after the end of 2023.
     { certificate_no: "E12", person_name: "周七", person_id_hash: "h12", issued_on: "2019-02-01", valid_until: "2024-01-31" },
   ]);
+
+  await insertRows(c, "random_checks", [
+    // Planned for 2023, checked in 2023: joint with two departments, published.
+    { task_no: "R01", plan_year: 2023, target_name: A, checked_on: "2023-04-10", task_status: "已完成", joint: true, joint_departments: "工信、镇街", published: true },
+    // Joint: a department already named, and a new one after a space-padded separator.
+    { task_no: "R02", plan_year: 2023, target_name: B, town: "新度镇", checked_on: "2023-06-01", task_status: "已完成", joint: true, joint_departments: "镇街， 市场监管", published: true },
+    // Not published; 联合部门 filled but not joint: its departments do not count.
+    { task_no: "R03", plan_year: 2023, target_name: C, town: "西天尾镇", checked_on: "2023-07-01", task_status: "已完成", joint: false, joint_departments: "住建", published: false },
+    // Planned for 2023 but checked in January 2024: a 2023 task.
+    { task_no: "R04", plan_year: 2023, target_name: D, town: "黄石镇", checked_on: "2024-01-08", task_status: "已完成", published: true },
+    { task_no: "R05", plan_year: 2023, target_name: E, task_status: "未完成" },
+    // Cancelled: not planned.
+    { task_no: "R06", plan_year: 2023, target_name: F, task_status: "已取消" },
+    // The 2022 plan, checked in 2023: not a 2023 task (but a task of a part-year period with that date).
+    { task_no: "R07", plan_year: 2022, target_name: F, checked_on: "2023-01-05", task_status: "已完成", published: true },
+    { task_no: "R08", plan_year: 2022, target_name: E, checked_on: "2022-06-01", task_status: "已完成", published: true },
+  ]);
+
+  await insertRows(c, "accidents", [
+    { accident_no: "A01", accident_name: "镇海“1.24”坍塌事故", occurred_on: "2023-01-24", accident_type: "坍塌", deaths: 1, injuries: 0, direct_loss_yuan: "1200000.00", lead_unit: BUREAU_NAME, lead_unit_level: "bureau", accountable: 2, units_penalised: 1 },
+    // The loss: 35 250 元 + 1 200 000 元 = 123.525 万元 → 123.5 (rounded once, half up, from the exact sum).
+    { accident_no: "A02", accident_name: "黄石镇“3.4”火灾事故", occurred_on: "2023-03-04", town: "黄石镇", accident_type: "火灾", injuries: 2, direct_loss_yuan: "35250.00", lead_unit: BUREAU_NAME, lead_unit_level: "bureau", accountable: 2 },
+    // Led by another department, kept as written: not investigated by the bureau, but counted.
+    { accident_no: "A03", accident_name: "拱辰“10.9”触电事故", occurred_on: "2023-10-09", town: "拱辰街道", accident_type: "触电", lead_unit: "荔城区人力资源和社会保障局", units_penalised: 1 },
+    { accident_no: "A04", accident_name: "新度“5.5”火灾事故", occurred_on: "2022-05-05", town: "新度镇", accident_type: "火灾", lead_unit: BUREAU_NAME, lead_unit_level: "bureau", accountable: 1 },
+    // Next year's: the data reaches past 2023, so 2023 is covered in full.
+    { accident_no: "A05", accident_name: "北高“1.15”机械伤害事故", occurred_on: "2024-01-15", town: "北高镇", accident_type: "机械伤害", lead_unit: BUREAU_NAME, lead_unit_level: "bureau" },
+  ]);
+
+  await insertRows(c, "activities", [
+    { record_no: "W01", held_on: "2023-03-01", category: "帮扶指导", title: "指导镇街执法", object_type: "镇街", objects: 6 },
+    { record_no: "W02", held_on: "2023-03-02", category: "帮扶指导", title: "指导村居", object_type: "村居", objects: 20 },
+    // An empty 对象数量 counts as 1.
+    { record_no: "W03", held_on: "2023-03-03", category: "帮扶指导", title: "帮扶重点企业", object_type: "企业" },
+    { record_no: "W04", held_on: "2023-03-04", category: "帮扶指导", title: "帮扶重点企业", object_type: "企业", objects: 10 },
+    // 群众 are neither towns nor enterprises.
+    { record_no: "W05", held_on: "2023-03-05", category: "帮扶指导", title: "入户指导", object_type: "群众", objects: 50 },
+    { record_no: "W06", held_on: "2023-04-01", category: "约谈曝光", title: "约谈企业", object_type: "企业", objects: 3 },
+    { record_no: "W07", held_on: "2023-04-02", category: "约谈曝光", title: "曝光企业", object_type: "企业" },
+    { record_no: "W08", held_on: "2023-05-01", category: "典型案例公布", title: "公布典型案例", object_type: "企业", objects: 2, channel: "区政府网站" },
+    { record_no: "W09", held_on: "2023-06-01", category: "典型案例公布", title: "公布典型案例", objects: 1, channel: "莆田晚报" },
+    { record_no: "W10", held_on: "2023-07-01", category: "典型案例公布", title: "公布典型案例", channel: "区政府网站" },
+    // Case-file review: two files with problems, one without (not counted as a file with problems).
+    { record_no: "W11", held_on: "2023-06-20", category: "案卷评查", title: "区司法局案卷评查", objects: 2, problems_found: 9, problems_fixed: 9 },
+    { record_no: "W12", held_on: "2023-06-21", category: "案卷评查", title: "区司法局案卷评查", objects: 4, problems_found: 0, problems_fixed: 0 },
+    { record_no: "W13", held_on: "2023-08-23", category: "执法培训", title: "执法业务培训会议", object_type: "执法人员", participants: 29 },
+    { record_no: "W14", held_on: "2023-02-10", category: "执法培训", title: "新任执法人员培训", object_type: "执法人员", participants: 12 },
+    { record_no: "W15", held_on: "2022-08-01", category: "执法培训", title: "2022年执法业务培训", object_type: "执法人员", participants: 20 },
+    { record_no: "W16", held_on: "2024-01-10", category: "专题学习", title: "2024年第一次专题学习", object_type: "执法人员", participants: 30 },
+  ]);
 }
 
 export const EXPECTED_2023: Figures = {
@@ -163,6 +213,49 @@ export const EXPECTED_2023: Figures = {
     new_certified: 3, // E06 E07 E10
     towns_new_certified: 2, // E06 E07
   },
+  random_checks: {
+    planned: 5, // R01–R05 (R06 cancelled, R07 of the 2022 plan)
+    completed: 4,
+    joint: 2,
+    published: 3, // R01 R02 R04
+    joint_departments: ["工信", "镇街", "市场监管"],
+    by_town: { 镇海街道: 1, 拱辰街道: 0, 西天尾镇: 1, 黄石镇: 1, 新度镇: 1, 北高镇: 0 },
+  },
+  accidents: {
+    count: 3,
+    investigated: 2,
+    deaths: 1,
+    injuries: 2,
+    direct_loss_wan: 123.5,
+    accountable: 4,
+    units_penalised: 2,
+    by_type: { 坍塌: 1, 火灾: 1, 触电: 1 },
+    list: [
+      { name: "镇海“1.24”坍塌事故", date: "2023-01-24", town: "镇海街道", type: "坍塌" },
+      { name: "黄石镇“3.4”火灾事故", date: "2023-03-04", town: "黄石镇", type: "火灾" },
+      { name: "拱辰“10.9”触电事故", date: "2023-10-09", town: "拱辰街道", type: "触电" },
+    ],
+  },
+  activities: {
+    by_category: {
+      普法宣传: { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 },
+      执法培训: { records: 2, objects: 2, participants: 41, problems_found: 0, problems_fixed: 0 },
+      应急演练: { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 },
+      帮扶指导: { records: 5, objects: 87, participants: 0, problems_found: 0, problems_fixed: 0 },
+      约谈曝光: { records: 2, objects: 4, participants: 0, problems_found: 0, problems_fixed: 0 },
+      典型案例公布: { records: 3, objects: 4, participants: 0, problems_found: 0, problems_fixed: 0 },
+      案卷评查: { records: 2, objects: 6, participants: 0, problems_found: 9, problems_fixed: 9 },
+      专题学习: { records: 0, objects: 0, participants: 0, problems_found: 0, problems_fixed: 0 },
+    },
+    guidance: { towns_villages: 26, enterprises: 11 },
+    exposure_enterprises: 4,
+    typical_cases: { 区政府网站: 3, 莆田晚报: 1 },
+    case_file_review: { files_with_problems: 2, problems_found: 9, problems_fixed: 9 },
+    trainings: [
+      { date: "2023-02-10", title: "新任执法人员培训", participants: 12 },
+      { date: "2023-08-23", title: "执法业务培训会议", participants: 29 },
+    ],
+  },
   // No file rows: spans come from record dates alone. The roster's last 发证日期 (E07, 23 October)
   // is more than 31 days before the year's end: partial.
   coverage: {
@@ -170,6 +263,9 @@ export const EXPECTED_2023: Figures = {
     inspections: { from: "2022-03-01", to: "2024-01-10", state: "full" },
     hazards: { from: "2022-05-01", to: "2024-01-10", state: "full" },
     enforcers: { from: "2017-09-05", to: "2023-10-23", state: "partial" },
+    random_checks: { from: "2022-06-01", to: "2024-01-08", state: "full" }, // R08 … R04
+    accidents: { from: "2022-05-05", to: "2024-01-15", state: "full" }, // A04 … A05
+    activities: { from: "2022-08-01", to: "2024-01-10", state: "full" }, // W15 … W16
   },
 };
 

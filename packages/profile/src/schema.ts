@@ -51,6 +51,8 @@ export const profileSchema = z
     towns: z.array(townSchema).min(1, { message: "至少要有一个镇街" }),
     townUnitSuffixes: names,
     hazardCategories: z.array(hazardCategorySchema).min(1, { message: "至少要有一个隐患类别" }),
+    // Where typical cases are published (工作台账 发布渠道): offered in the import template's drop-down.
+    publicationChannels: names.default([]),
   })
   .superRefine((p, ctx) => {
     // An alias owned by two entries would make resolution depend on file order.

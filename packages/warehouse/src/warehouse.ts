@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { CliError, WarehouseLockedError } from "./errors.ts";
+import { shadowKindTables, syncKindTables } from "./kind-tables.ts";
 import { migrate } from "./migrate.ts";
 import { removeStaleScratch, scratchDir } from "./scratch.ts";
 
@@ -69,10 +70,15 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     connections.push(c);
     // Times in the warehouse are local (China Standard Time), like the platform's exports.
     await c.run("SET TimeZone = 'Asia/Shanghai'");
+    // Kind tables that this code declares but the file lacks (written by older code): see kind-tables.ts.
+    if (readOnly) await shadowKindTables(c);
     return c;
   };
   const connection = await connect();
-  if (!readOnly) await migrate(connection);
+  if (!readOnly) {
+    await migrate(connection);
+    await inTransaction(connection, () => syncKindTables(connection));
+  }
   return {
     path: file,
     connection,

@@ -7,8 +7,25 @@ import { buildEnforcers, CERT_PLAN } from "./records/enforcers.ts";
 import { buildEnterprises, type EnterprisePool } from "./records/enterprises.ts";
 import { buildHazards } from "./records/hazards.ts";
 import { campaignVisits, majorHazardCampaignVisits, numberVisits, ordinaryVisits } from "./records/inspections.ts";
+import {
+  ACCIDENTS,
+  type AccidentRecord,
+  type ActivityRecord,
+  buildActivities,
+  buildRandomChecks,
+  type RandomCheckRecord,
+} from "./records/ledgers.ts";
 import type { BadRow, CaseHistory, EnforcerRecord, HazardRecord, InspectionRecord } from "./records/types.ts";
-import { CAMPAIGNS, CASE_YEARS, EXPORTED, HAZARD_YEARS, MAJOR_HAZARD_CAMPAIGN_2023, ORDINARY } from "./targets.ts";
+import {
+  ACTIVITY_YEARS,
+  CAMPAIGNS,
+  CASE_YEARS,
+  EXPORTED,
+  HAZARD_YEARS,
+  MAJOR_HAZARD_CAMPAIGN_2023,
+  ORDINARY,
+  RANDOM_CHECK_YEARS,
+} from "./targets.ts";
 
 export interface Dataset {
   pool: EnterprisePool;
@@ -17,6 +34,9 @@ export interface Dataset {
   hazards: HazardRecord[];
   enforcers: EnforcerRecord[];
   badRows: BadRow[];
+  randomChecks: RandomCheckRecord[];
+  accidents: readonly AccidentRecord[];
+  activities: ActivityRecord[];
 }
 
 export function buildDataset(): Dataset {
@@ -36,5 +56,9 @@ export function buildDataset(): Dataset {
     hazards,
     enforcers,
     badRows: buildBadRows(pool),
+    // The ledgers draw on their own streams, after the rest: they shift nothing of the platform kinds.
+    randomChecks: buildRandomChecks(pool, RANDOM_CHECK_YEARS, Rng.for("random-checks")),
+    accidents: ACCIDENTS,
+    activities: buildActivities(ACTIVITY_YEARS, Rng.for("activities")),
   };
 }

@@ -17,6 +17,7 @@ import {
   toFullWidth,
   townLabel,
 } from "./formats.ts";
+import { planAccidents, planActivities, planRandomChecks } from "./plan-ledgers.ts";
 import { Rng } from "./prng.ts";
 import { DISTRICT_SHORT } from "./profile.ts";
 import { caseAsOf } from "./records/cases.ts";
@@ -722,5 +723,8 @@ export function buildPlan(ds: Dataset): PlannedFile[] {
     planHazards2023(ds),
     planHazardCsv(ds, 2024),
     planEnforcers(ds),
+    planRandomChecks(ds),
+    planAccidents(ds),
+    planActivities(ds),
   ];
 }

@@ -127,7 +127,7 @@ async function tables(dir: string): Promise<{ where: string; header: string[]; r
 describe("reproducibility", () => {
   it("writes the same files twice", () => {
     expect(files(dirA)).toEqual(files(dirB));
-    expect(files(dirA).length).toBe(10);
+    expect(files(dirA).length).toBe(13);
   });
 
   it("CSV files are byte-identical", () => {
@@ -156,6 +156,15 @@ describe("encodings", () => {
     const text = new TextDecoder("gb18030", { fatal: true }).decode(buf);
     expect(text.startsWith("荔城区应急管理局行政处罚案件台账（2023年度）")).toBe(true);
     expect(text).toContain("导出时间：2024-01-05 09:12");
+  });
+
+  it("the accidents ledger is GB18030 without BOM, with a title and an export time", () => {
+    const buf = bytes("事故/事故调查台账_2021-2024.csv");
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(buf)).toThrow();
+    const text = new TextDecoder("gb18030", { fatal: true }).decode(buf);
+    expect(text.startsWith("荔城区应急管理局生产安全事故调查处理台账")).toBe(true);
+    expect(text).toContain("导出时间：2025-01-10 16:20");
+    expect(text).toContain("镇海“1.24”坍塌事故");
   });
 
   it("the 2022 hazards ledger is UTF-16LE with BOM", () => {

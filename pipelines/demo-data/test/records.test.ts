@@ -198,3 +198,35 @@ describe("codes in the records", () => {
     for (const h of d.hazards) check(h.unitName, h.creditCode);
   });
 });
+
+describe("the bureau's ledgers (F20–F25)", () => {
+  it("F20: 40 tasks of the 2023 plan completed, 4 joint with 工信 and 镇街", () => {
+    const tasks = d.randomChecks.filter((t) => t.planYear === 2023 && t.status === "已完成");
+    expect(tasks).toHaveLength(40);
+    const joint = tasks.filter((t) => t.joint);
+    expect(joint).toHaveLength(4);
+    expect([...new Set(joint.flatMap((t) => t.departments!.split("、")))]).toEqual(["工信", "镇街"]);
+    expect(new Set(d.randomChecks.map((t) => t.taskNo)).size).toBe(d.randomChecks.length);
+  });
+
+  it("F21: three accidents in 2023, all led by the bureau, four persons held accountable", () => {
+    const acc = d.accidents.filter((a) => inYear(a.occurredOn, 2023));
+    expect(acc.map((a) => a.name)).toEqual(["镇海“1.24”坍塌事故", "黄石镇“3.4”火灾事故", "拱辰“10.9”透水事故"]);
+    expect(acc.every((a) => /应急/.test(a.leadUnit))).toBe(true);
+    expect(acc.reduce((s, a) => s + (a.accountable ?? 0), 0)).toBe(4);
+  });
+
+  it("F22–F25: the 2023 work ledger", () => {
+    const recs = d.activities.filter((a) => inYear(a.date, 2023));
+    const sum = (pick: (a: (typeof recs)[number]) => boolean) => recs.filter(pick).reduce((s, a) => s + (a.objects ?? 1), 0);
+    expect(sum((a) => a.category === "帮扶指导" && (a.objectType === "镇街" || a.objectType === "村居"))).toBe(230);
+    expect(sum((a) => a.category === "帮扶指导" && a.objectType === "企业")).toBe(390);
+    expect(sum((a) => a.category === "约谈曝光" && a.objectType === "企业")).toBe(10);
+    expect(sum((a) => a.category === "典型案例公布" && a.channel === "莆田晚报")).toBe(4);
+    expect(sum((a) => a.category === "典型案例公布" && a.channel === "区政府网站")).toBe(5);
+    expect(sum((a) => a.category === "案卷评查" && (a.found ?? 0) > 0)).toBe(3);
+    expect(recs.filter((a) => a.category === "案卷评查").reduce((s, a) => s + (a.found ?? 0), 0)).toBe(16);
+    expect(recs.filter((a) => a.category === "执法培训").map((a) => [a.date, a.participants])).toEqual([["2023-08-23", 29]]);
+    expect(new Set(d.activities.map((a) => a.no)).size).toBe(d.activities.length);
+  });
+});

@@ -1,17 +1,10 @@
 // Composes, from a kind's declaration and the header found in a file, the one SQL statement that
 // turns the staged text rows into typed rows with their errors and warnings. Each column type's
 // rule is a macro in packages/warehouse/sql/002_cleaning_macros.sql; this module only wires them.
-import { type ColumnDecl, DIRTY_BITS, FORMULA_WITHOUT_VALUE, type HeaderMatch, type KindDecl } from "@anjian/exports";
+import { type ColumnDecl, DIRTY_BITS, FORMULA_WITHOUT_VALUE, type HeaderMatch, type KindDecl, tableColumns } from "@anjian/exports";
 import { quotedIdentifier as id, quotedString as lit } from "@anjian/warehouse";
 
-/** Warehouse columns that a kind's declaration produces, in table order. */
-export function tableColumns(kind: KindDecl): string[] {
-  return kind.columns.flatMap((c) => {
-    if (c.type === "unit") return [c.name, `${c.name}_level`];
-    if (c.type === "hazard_category") return [c.name, `${c.name}_raw`];
-    return [c.name];
-  });
-}
+export { tableColumns };
 
 /** Lookup tables built per file from the distinct values of these columns (see lookups.ts). */
 export function lookupTable(column: ColumnDecl): string {
@@ -202,11 +195,13 @@ function columnSql(c: ColumnDecl, match: HeaderMatch, towns: string[]): ColumnSq
     case "unit": {
       const m = lookupTable(c);
       out.parse.push([`${m}.value`, `${c.name}__v`], [`${m}.level`, `${c.name}__l`]);
-      out.values.push([p("v"), c.name], [p("l"), `${c.name}_level`]);
+      // A unit that may be another department's (keepUnknown) is kept as written, without a level.
+      out.values.push([c.keepUnknown ? `coalesce(${p("v")}, ${v})` : p("v"), c.name], [p("l"), `${c.name}_level`]);
       out.joins.push(`LEFT JOIN ${m} ON ${m}.raw = ${v}`);
-      out.errors.push(
-        err(c, match, `${v} IS NOT NULL AND ${p("v")} IS NULL`, `${shown(c)} || '不是本区应急管理局或镇街的执法单位'`),
-      );
+      if (!c.keepUnknown)
+        out.errors.push(
+          err(c, match, `${v} IS NOT NULL AND ${p("v")} IS NULL`, `${shown(c)} || '不是本区应急管理局或镇街的执法单位'`),
+        );
       break;
     }
     case "hazard_category": {
@@ -226,6 +221,31 @@ function columnSql(c: ColumnDecl, match: HeaderMatch, towns: string[]): ColumnSq
       out.values.push([p("v"), c.name]);
       out.errors.push(
         err(c, match, `${v} IS NOT NULL AND ${p("v")} IS NULL`, `${shown(c)} || '不是可接受的值（可填：${(c.values ?? []).join("、")}）'`),
+      );
+      break;
+    }
+    case "year": {
+      out.parse.push([`anj_parse_year(${v})`, `${c.name}__v`]);
+      const y = p("v");
+      out.values.push([y, c.name]);
+      out.errors.push(
+        err(c, match, `${v} IS NOT NULL AND ${y} IS NULL`, `${shown(c)} || '不是可识别的年度（如 2023、2023年）'`),
+        err(
+          c,
+          match,
+          `${y} < 2000 OR ${y} > year(current_date) + 1`,
+          `${shown(c)} || '超出合理范围（2000年至明年）'`,
+        ),
+      );
+      break;
+    }
+    case "count": {
+      out.parse.push([`anj_parse_count(${v})`, `${c.name}__v`]);
+      const n = p("v");
+      out.values.push([n, c.name]);
+      out.errors.push(
+        err(c, match, `${v} IS NOT NULL AND ${n} IS NULL`, `${shown(c)} || '不是可识别的整数'`),
+        err(c, match, `${n} < 0`, `${shown(c)} || '为负数，数量不能为负'`),
       );
       break;
     }

@@ -1,4 +1,4 @@
-// The shipped demo exports, imported by the real pipeline, hold the 2023 report's figures F1–F19
+// The shipped demo exports, imported by the real pipeline, hold the 2023 report's figures F1–F25
 // (docs/counting-rules.md §10) under the counting rules of that document. The SQL
 // here is written from the rules on purpose, independent of the indicator models it cross-checks.
 import path from "node:path";
@@ -98,5 +98,50 @@ describe("demo data", () => {
       WHERE year(issued_on) = 2023 AND unit_level = 'town'
         AND NOT EXISTS (SELECT 1 FROM holder p WHERE p.who = e.who AND p.issued_on < e.issued_on)`),
     ).toEqual({ f19: 2 });
+  });
+
+  it("F20: random checks of the 2023 plan", async () => {
+    expect(
+      await one(`
+      SELECT count(*) FILTER (task_status = '已完成') AS completed,
+             count(*) FILTER (task_status = '已完成' AND joint) AS joint,
+             count(*) FILTER (task_status <> '已取消') AS planned
+      FROM random_checks WHERE plan_year = 2023`),
+    ).toEqual({ completed: 40, joint: 4, planned: 42 });
+    const [departments] = await w.rows<{ names: string[] }>(`
+      SELECT list(DISTINCT trim(d) ORDER BY trim(d)) AS names
+      FROM (SELECT unnest(regexp_split_to_array(joint_departments, '[、，,；;]')) AS d
+            FROM random_checks WHERE plan_year = 2023 AND task_status = '已完成' AND joint)`);
+    expect(departments!.names).toEqual(["工信", "镇街"].sort());
+  });
+
+  it("F21: the three accidents of 2023 investigated by the bureau, four persons held accountable", async () => {
+    const rows = await w.rows<{ accident_name: string; lead_unit_level: string | null }>(
+      "SELECT accident_name, lead_unit_level FROM accidents WHERE year(occurred_on) = 2023 ORDER BY occurred_on",
+    );
+    expect(rows).toEqual([
+      { accident_name: "镇海“1.24”坍塌事故", lead_unit_level: "bureau" },
+      { accident_name: "黄石镇“3.4”火灾事故", lead_unit_level: "bureau" },
+      { accident_name: "拱辰“10.9”透水事故", lead_unit_level: "bureau" },
+    ]);
+    expect(await one("SELECT sum(accountable) AS f21 FROM accidents WHERE year(occurred_on) = 2023")).toEqual({ f21: 4 });
+  });
+
+  it("F22–F25: the 2023 work ledger", async () => {
+    const n = "coalesce(objects, 1)";
+    expect(
+      await one(`
+      SELECT sum(${n}) FILTER (category = '帮扶指导' AND object_type IN ('镇街', '村居')) AS towns_villages,
+             sum(${n}) FILTER (category = '帮扶指导' AND object_type = '企业') AS enterprises,
+             sum(${n}) FILTER (category = '约谈曝光' AND object_type = '企业') AS exposure,
+             sum(${n}) FILTER (category = '典型案例公布' AND channel = '莆田晚报') AS newspaper,
+             sum(${n}) FILTER (category = '典型案例公布' AND channel = '区政府网站') AS website,
+             sum(${n}) FILTER (category = '案卷评查' AND problems_found > 0) AS files,
+             sum(problems_found) FILTER (category = '案卷评查') AS problems
+      FROM activities WHERE year(held_on) = 2023`),
+    ).toEqual({ towns_villages: 230, enterprises: 390, exposure: 10, newspaper: 4, website: 5, files: 3, problems: 16 });
+    expect(
+      await w.rows("SELECT held_on::VARCHAR AS d, participants FROM activities WHERE category = '执法培训' AND year(held_on) = 2023 AND month(held_on) = 8"),
+    ).toEqual([{ d: "2023-08-23", participants: 29 }]);
   });
 });

@@ -1,8 +1,8 @@
--- Where the figures come from: the imported files (and their batches) that rows of the four
--- platform kinds still come from, with each file's export time (导出时间) where the file gave one.
+-- Where the figures come from: the imported files (and their batches) that rows of any
+-- kind still come from, with each file's export time (导出时间) where the file gave one.
 
 -- model: mart_sources
--- grain: one imported file that at least one row of cases, inspections, hazards or enforcers comes from
+-- grain: one imported file that at least one row of a kind (platform export or the bureau's ledger) comes from
 -- key: batch_id, file_sha256
 -- not_null: batch_id, file_sha256, file_name, kind, rows, imported_at, as_of
 -- materialized: table
@@ -13,6 +13,9 @@ WITH used AS (
     UNION ALL SELECT batch_id, file_sha256 FROM inspections
     UNION ALL SELECT batch_id, file_sha256 FROM hazards
     UNION ALL SELECT batch_id, file_sha256 FROM enforcers
+    UNION ALL SELECT batch_id, file_sha256 FROM random_checks
+    UNION ALL SELECT batch_id, file_sha256 FROM accidents
+    UNION ALL SELECT batch_id, file_sha256 FROM activities
   )
   GROUP BY ALL
 )

@@ -20,6 +20,10 @@ WITH record_dates AS (
   UNION ALL SELECT 'hazards', min(found_on), max(found_on) FROM stg_hazards
   -- the roster: 发证日期 (its export time is added below like every kind's)
   UNION ALL SELECT 'enforcers', min(issued_on), max(issued_on) FROM stg_enforcers
+  -- the bureau's ledgers: the day of the check, of the accident, of the ledger entry
+  UNION ALL SELECT 'random_checks', min(checked_on), max(checked_on) FROM stg_random_checks
+  UNION ALL SELECT 'accidents', min(occurred_on), max(occurred_on) FROM stg_accidents
+  UNION ALL SELECT 'activities', min(held_on), max(held_on) FROM stg_activities
 ),
 exports AS (
   -- the latest export time (导出时间) of the imported files of each kind that brought records

@@ -123,7 +123,7 @@ export interface EnforcerRecord {
   updatedAt: string;
 }
 
-export type Kind = "cases" | "inspections" | "hazards" | "enforcers";
+export type Kind = "cases" | "inspections" | "hazards" | "enforcers" | "random_checks" | "accidents" | "activities";
 
 /**
  * A row the importer must reject: a plausible record plus raw cell overrides (by canonical

@@ -24,6 +24,7 @@ import {
 import type { ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
 import { arrowFile } from "./arrow.ts";
+import { ledgerDatasets } from "./ledgers.ts";
 import type { TarEntry } from "./tar.ts";
 
 export const DISTRICT = "全区";
@@ -33,6 +34,9 @@ const KIND_LABELS: Record<string, string> = {
   inspections: "执法检查记录",
   hazards: "隐患排查治理台账",
   enforcers: "执法人员名册",
+  random_checks: "双随机抽查任务",
+  accidents: "事故调查台账",
+  activities: "工作台账",
 };
 
 /**
@@ -133,6 +137,10 @@ const KPI_KIND: Record<string, string> = {
   rectification_rate: "hazards",
   major_listed: "hazards",
   certified: "enforcers",
+  accidents: "accidents",
+  deaths: "accidents",
+  accountable: "accidents",
+  random_checks: "random_checks",
 };
 
 function kindCoverage(kind: string, c: Coverage, y: number): KindCoverage {
@@ -259,6 +267,24 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
     return out;
   };
 
+  // The ledgers' KPIs by town: the rows of their marts added up (accidents by 所属镇街; completed
+  // random checks from the figures' by_town).
+  const ledgerTownCache = new Map<number, Map<string, { accidents: number; deaths: number; accountable: number }>>();
+  const ledgerTownValues = async (y: number) => {
+    const cached = ledgerTownCache.get(y);
+    if (cached) return cached;
+    const p = yearPeriod(y);
+    const out = new Map(towns.map((t) => [t.name, { accidents: 0, deaths: 0, accountable: 0 }]));
+    for (const r of await q<{ town: string; accidents: number; deaths: number; accountable: number }>(
+      `SELECT town, CAST(count(*) AS INTEGER) AS accidents, CAST(sum(deaths) AS INTEGER) AS deaths, CAST(sum(accountable) AS INTEGER) AS accountable
+       FROM mart_accidents_in(CAST($from AS DATE), CAST($to AS DATE)) GROUP BY town`,
+      period(p.from, p.to),
+    ))
+      if (out.has(r.town)) out.set(r.town, { accidents: r.accidents, deaths: r.deaths, accountable: r.accountable });
+    ledgerTownCache.set(y, out);
+    return out;
+  };
+
   for (const y of years) {
     const data = await buildReportData(connection, yearPeriod(y), resolver);
     const f = data.current.figures;
@@ -311,6 +337,16 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
     push(DISTRICT, "rectification_rate", fh.rectification_rate, ph.rectification_rate, has.hazards, rateChange(fh.rectification_rate, ph.rectification_rate));
     push(DISTRICT, "major_listed", fh.major_listed, ph.major_listed, has.hazards, change(fh.major_listed, ph.major_listed));
     push(DISTRICT, "certified", fe.certified, pe.certified, has.enforcers, change(fe.certified, pe.certified));
+    const fa = f.accidents ?? { count: 0, deaths: 0, accountable: 0 };
+    const pa = pf.accidents ?? { count: 0, deaths: 0, accountable: 0 };
+    const frc = f.random_checks ?? { completed: 0, by_town: {} as Record<string, number> };
+    const prc = pf.random_checks ?? { completed: 0, by_town: {} as Record<string, number> };
+    push(DISTRICT, "accidents", fa.count, pa.count, has.accidents, change(fa.count, pa.count));
+    push(DISTRICT, "deaths", fa.deaths, pa.deaths, has.accidents, change(fa.deaths, pa.deaths));
+    push(DISTRICT, "accountable", fa.accountable, pa.accountable, has.accidents, change(fa.accountable, pa.accountable));
+    push(DISTRICT, "random_checks", frc.completed, prc.completed, has.random_checks, change(frc.completed, prc.completed));
+    const ledgerNow = await ledgerTownValues(y);
+    const ledgerPrev = await ledgerTownValues(y - 1);
 
     const cur = await townValues(y);
     const prev = await townValues(y - 1);
@@ -323,6 +359,14 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
       push(t.name, "rectification_rate", c.rectification_rate, p.rectification_rate, has.hazards, rateChange(c.rectification_rate, p.rectification_rate));
       push(t.name, "major_listed", c.major_listed, p.major_listed, has.hazards, change(c.major_listed, p.major_listed));
       push(t.name, "certified", c.certified, p.certified, has.enforcers, change(c.certified, p.certified));
+      const la = ledgerNow.get(t.name)!;
+      const lp = ledgerPrev.get(t.name)!;
+      push(t.name, "accidents", la.accidents, lp.accidents, has.accidents, change(la.accidents, lp.accidents));
+      push(t.name, "deaths", la.deaths, lp.deaths, has.accidents, change(la.deaths, lp.deaths));
+      push(t.name, "accountable", la.accountable, lp.accountable, has.accidents, change(la.accountable, lp.accountable));
+      const rcNow = frc.by_town[t.name] ?? 0;
+      const rcPrev = prc.by_town[t.name] ?? 0;
+      push(t.name, "random_checks", rcNow, rcPrev, has.random_checks, change(rcNow, rcPrev));
     }
   }
 
@@ -343,6 +387,17 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
     ),
   });
   json("report.json", reports);
+  // The ledgers' district figures per year, for their pages (report.json is large: it holds the Word files).
+  json(
+    "ledgers.json",
+    Object.fromEntries(
+      Object.entries(reports).map(([y, r]) => {
+        const f = (r as { figures: Figures }).figures;
+        return [y, { random_checks: f.random_checks, accidents: f.accidents, activities: f.activities }];
+      }),
+    ),
+  );
+  entries.push(...(await ledgerDatasets(connection, years)));
   json("coverage.json", coverage);
   entries.push({
     name: "kpi.arrow",
