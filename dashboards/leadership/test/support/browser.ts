@@ -96,8 +96,9 @@ export function nonLocal(requests: string[]): string[] {
 }
 
 /**
- * Waits until Framework has no cell pending and every chart of the page holds an SVG with marks (a
- * page that draws no chart, such as the help page, once its cells have run).
+ * Waits until Framework has no cell pending and every chart of the page holds an SVG with marks or
+ * its sentence for nothing to draw (data-chart-empty) (a page that draws no chart, such as the help
+ * page, once its cells have run).
  */
 export async function waitForCharts(page: Page, timeout = 30_000): Promise<void> {
   const charts = await page.evaluate(() => [...document.scripts].some((s) => /\bfigure\(/.test(s.textContent ?? "")));
@@ -107,7 +108,8 @@ export async function waitForCharts(page: Page, timeout = 30_000): Promise<void>
       const figures = [...document.querySelectorAll("figure.chart")];
       if (!charts) return true;
       if (figures.length === 0) return false;
-      return figures.every((f) => f.querySelector("svg [aria-label] rect, svg [aria-label] path, svg [aria-label] circle, svg [aria-label] text"));
+      // a chart with nothing to draw for the selection (no accidents in a town) says so in words
+      return figures.every((f) => f.querySelector("svg [aria-label] rect, svg [aria-label] path, svg [aria-label] circle, svg [aria-label] text, [data-chart-empty]"));
     },
     charts,
     { timeout, polling: 100 },
