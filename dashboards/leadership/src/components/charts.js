@@ -65,6 +65,9 @@ export function stackTotals(rows, key, value = "value") {
 /** Integer axis labels only (counts of cases, hazards, people are whole numbers). */
 export const integerTicks = (v) => (Number.isInteger(v) ? int(v) : "");
 
+/** How many ticks a count axis from 0 to `max` asks for: never more than the whole numbers on it. */
+export const countTicks = (max, most = 5) => Math.max(1, Math.min(most, Math.ceil(max)));
+
 /**
  * Plot.plot with the dashboard's style. `describe` states the chart's main figure in words (the
  * figure's aria-label); `print` (a function of the printed width returning options) lets a chart
@@ -155,7 +158,8 @@ export function barsX(data, {y, x, label = (d) => int(d[x]), width, highlight, c
   const base = fill ?? (() => color);
   const barFill = highlight ? (d) => (highlight(d) ? base(d) : COLOR.muted) : base;
   const bar = Plot.barX(data, {y, x, fill: barFill, tip: true, title: (d) => `${d[y]}：${label(d)}`});
-  const xScale = {label: null, grid: true, nice: true, ticks: 4, tickFormat: integerTicks, domain: zeroDomain(data.map((d) => d[x]))};
+  const xDomain = zeroDomain(data.map((d) => d[x]));
+  const xScale = {label: null, grid: true, nice: true, ticks: countTicks(xDomain[1], 4), tickFormat: integerTicks, domain: xDomain};
   const top = data.reduce((a, d) => (a == null || d[x] > a[x] ? d : a), null);
   const said = describe ?? (top && top[x] > 0 ? `共${data.length}项，最多的是${top[y]}：${label(top)}` : `共${data.length}项，均为0`);
   const layout = (w) =>
@@ -186,6 +190,46 @@ export function barsX(data, {y, x, label = (d) => int(d[x]), width, highlight, c
           y: {label: null, domain},
           marks: [bar, Plot.text(data, {y, x, text: label, dx: 4, textAnchor: "start", fill: "currentColor"}), Plot.ruleX([0])]
         };
+  return plot({...layout(width), describe: said, print: layout});
+}
+
+/**
+ * Counts by month of one year as bars, stacked by `series` (each {key, label, color}) in that order;
+ * `rows` are {month, [key]: count}. A month for which `covered(month)` is false has no data (after
+ * the data's date): no bar, and the chart says so, never a zero. The legend names the series when
+ * there are more than one; `unit` words the values (起, 家, 条).
+ */
+export function monthBars(rows, {series, width, unit, covered = () => true, describe, dots, empty = "本期没有记录"}) {
+  if (series.length === 0) return el("p", {class: "chart-empty muted", "data-chart-empty": ""}, empty);
+  const data = MONTHS.filter((m) => covered(m)).flatMap((m) => {
+    const r = rows.find((d) => d.month === m) ?? {};
+    return series.map((s) => ({month: m, series: s.label, value: r[s.key] ?? 0}));
+  });
+  // `dots` ({key, label, unit}): a second count of the same months drawn as black dots (deaths)
+  const dotRows = dots ? MONTHS.filter((m) => covered(m)).map((m) => ({month: m, value: rows.find((d) => d.month === m)?.[dots.key] ?? 0})) : [];
+  const totals = stackTotals(data, "month");
+  const max = Math.max(1, ...totals, ...dotRows.map((d) => d.value));
+  const sum = (label) => data.filter((d) => d.series === label).reduce((a, d) => a + d.value, 0);
+  const reached = MONTHS.filter((m) => covered(m)).length;
+  const said =
+    describe ??
+    `${reached < 12 ? `有数据的${reached}个月` : "全年"}${series.map((s) => `${s.label}${int(sum(s.label))}${unit}`).join("，")}` +
+      (dots ? `，${dots.label}${int(dotRows.reduce((a, d) => a + d.value, 0))}${dots.unit}` : "") +
+      (reached < 12 ? "；没有数据的月份不画柱" : "");
+  const layout = (w) => ({
+    width: w,
+    height: w <= PHONE ? 200 : 220,
+    marginLeft: 36,
+    marginRight: 12,
+    x: {label: null, domain: MONTHS, tickFormat: monthZh},
+    y: {label: null, grid: true, domain: [0, max], nice: true, ticks: countTicks(max), tickFormat: integerTicks},
+    color: {domain: series.map((s) => s.label), range: series.map((s) => s.color), legend: series.length > 1},
+    marks: [
+      Plot.barY(data.filter((d) => d.value > 0), {x: "month", y: "value", fill: "series", tip: true, title: (d) => `${d.month}月 ${d.series}：${int(d.value)}${unit}`}),
+      dots ? Plot.dot(dotRows.filter((d) => d.value > 0), {x: "month", y: "value", r: 4, fill: "black", tip: true, title: (d) => `${d.month}月 ${dots.label}：${int(d.value)}${dots.unit}`}) : null,
+      Plot.ruleY([0])
+    ]
+  });
   return plot({...layout(width), describe: said, print: layout});
 }
 

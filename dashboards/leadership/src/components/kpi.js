@@ -19,7 +19,13 @@ const METRICS = {
   accidents: {label: "生产安全事故", unit: "起", format: int, better: "down"},
   deaths: {label: "事故死亡人数", unit: "人", format: int, better: "down"},
   accountable: {label: "事故问责人员", unit: "人", format: int},
-  random_checks: {label: "双随机完成抽查", unit: "家", format: int, better: "up"}
+  random_checks: {label: "双随机完成抽查", unit: "家", format: int, better: "up"},
+  // the work ledger: more guidance, published cases and training is the work the bureau set out to do
+  guidance_towns_villages: {label: "帮助指导镇街、村居", unit: "个次", format: int, better: "up"},
+  guidance_enterprises: {label: "帮扶指导重点企业", unit: "家次", format: int, better: "up"},
+  exposure_enterprises: {label: "曝光约谈企业", unit: "家", format: int},
+  typical_cases: {label: "公布典型案例", unit: "起", format: int, better: "up"},
+  trained: {label: "执法培训参训", unit: "人次", format: int, better: "up"}
 };
 /** The KPIs of the platform exports (the default set); the ledgers' are asked for by name. */
 const PLATFORM = ["cases", "amount_wan", "hazards", "rectification_rate", "major_listed", "certified"];

@@ -129,6 +129,9 @@ export interface KindCoverage extends Coverage {
   note: string | null;
 }
 
+/** The work ledger's KPIs (工作台账). */
+const ACTIVITY_METRICS = ["guidance_towns_villages", "guidance_enterprises", "exposure_enterprises", "typical_cases", "trained"] as const;
+
 /** Which kind each KPI speaks for. */
 const KPI_KIND: Record<string, string> = {
   cases: "cases",
@@ -141,6 +144,11 @@ const KPI_KIND: Record<string, string> = {
   deaths: "accidents",
   accountable: "accidents",
   random_checks: "random_checks",
+  guidance_towns_villages: "activities",
+  guidance_enterprises: "activities",
+  exposure_enterprises: "activities",
+  typical_cases: "activities",
+  trained: "activities",
 };
 
 function kindCoverage(kind: string, c: Coverage, y: number): KindCoverage {
@@ -284,6 +292,31 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
     ledgerTownCache.set(y, out);
     return out;
   };
+  // The work ledger's KPIs by town, over the records that name the town: the sums of
+  // mart_activity_figures (guidance, exposure), mart_typical_cases and mart_trainings, by 镇街.
+  type ActivityValues = Record<(typeof ACTIVITY_METRICS)[number], number>;
+  const activityTownCache = new Map<number, Map<string, ActivityValues>>();
+  const activityTownValues = async (y: number) => {
+    const cached = activityTownCache.get(y);
+    if (cached) return cached;
+    const p = yearPeriod(y);
+    const out = new Map<string, ActivityValues>(
+      towns.map((t) => [t.name, { guidance_towns_villages: 0, guidance_enterprises: 0, exposure_enterprises: 0, typical_cases: 0, trained: 0 }]),
+    );
+    for (const r of await q<ActivityValues & { town: string }>(
+      `SELECT town,
+              CAST(coalesce(sum(objects) FILTER (category = '帮扶指导' AND object_type IN ('镇街', '村居')), 0) AS INTEGER) AS guidance_towns_villages,
+              CAST(coalesce(sum(objects) FILTER (category = '帮扶指导' AND object_type = '企业'), 0) AS INTEGER)          AS guidance_enterprises,
+              CAST(coalesce(sum(objects) FILTER (category = '约谈曝光' AND object_type = '企业'), 0) AS INTEGER)          AS exposure_enterprises,
+              CAST(coalesce(sum(objects) FILTER (category = '典型案例公布'), 0) AS INTEGER)                              AS typical_cases,
+              CAST(coalesce(sum(participants) FILTER (category = '执法培训'), 0) AS INTEGER)                             AS trained
+       FROM mart_activities_in(CAST($from AS DATE), CAST($to AS DATE)) WHERE town IS NOT NULL GROUP BY town`,
+      period(p.from, p.to),
+    ))
+      if (out.has(r.town)) out.set(r.town, r);
+    activityTownCache.set(y, out);
+    return out;
+  };
 
   for (const y of years) {
     const data = await buildReportData(connection, yearPeriod(y), resolver);
@@ -345,6 +378,18 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
     push(DISTRICT, "deaths", fa.deaths, pa.deaths, has.accidents, change(fa.deaths, pa.deaths));
     push(DISTRICT, "accountable", fa.accountable, pa.accountable, has.accidents, change(fa.accountable, pa.accountable));
     push(DISTRICT, "random_checks", frc.completed, prc.completed, has.random_checks, change(frc.completed, prc.completed));
+    const activity = (a: typeof f.activities): ActivityValues => ({
+      guidance_towns_villages: a?.guidance.towns_villages ?? 0,
+      guidance_enterprises: a?.guidance.enterprises ?? 0,
+      exposure_enterprises: a?.exposure_enterprises ?? 0,
+      typical_cases: Object.values(a?.typical_cases ?? {}).reduce((s, n) => s + n, 0),
+      trained: (a?.trainings ?? []).reduce((s, t) => s + t.participants, 0),
+    });
+    const fact = activity(f.activities);
+    const pact = activity(pf.activities);
+    for (const m of ACTIVITY_METRICS) push(DISTRICT, m, fact[m], pact[m], has.activities, change(fact[m], pact[m]));
+    const activityNow = await activityTownValues(y);
+    const activityPrev = await activityTownValues(y - 1);
     const ledgerNow = await ledgerTownValues(y);
     const ledgerPrev = await ledgerTownValues(y - 1);
 
@@ -367,6 +412,7 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
       const rcNow = frc.by_town[t.name] ?? 0;
       const rcPrev = prc.by_town[t.name] ?? 0;
       push(t.name, "random_checks", rcNow, rcPrev, has.random_checks, change(rcNow, rcPrev));
+      for (const m of ACTIVITY_METRICS) push(t.name, m, activityNow.get(t.name)![m], activityPrev.get(t.name)![m], has.activities, change(activityNow.get(t.name)![m], activityPrev.get(t.name)![m]));
     }
   }
 
