@@ -11,11 +11,11 @@ import {
   type Figures,
   FiguresSchema,
   isWholeYear,
+  openReaders,
   type Period,
   parseDateArg,
-  reportDocx,
-  openReaders,
   type ReaderPool,
+  reportDocx,
   reportMarkdown,
 } from "@anjian/indicators";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
