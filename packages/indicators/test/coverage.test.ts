@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coverageWarnings, missingSentence } from "../src/coverage-text.ts";
 import { computeFigures } from "../src/figures.ts";
 import { FiguresSchema } from "../src/figures-schema.ts";
+import { appendixBlocks } from "../src/report-appendix.ts";
 import { buildReportData } from "../src/report-data.ts";
 import { reportMarkdown } from "../src/report-md.ts";
-import { appendixBlocks } from "../src/report-appendix.ts";
 import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { GAP_FILES, importFiles, writeGapExports } from "./gap.ts";
 
