@@ -2,22 +2,12 @@
 // kind, cross-tables for towns, units, categories and campaigns), each group followed by its
 // counting rule once. A kind that does not reach the period gets one sentence instead of its tables;
 // one that stops early says up to when.
-import { asOfNote, missingClause } from "./coverage-text.ts";
+import { asOfNote, KIND_NAMES, missingClause } from "./coverage-text.ts";
 import type { Kind } from "./figures-schema.ts";
 import { dateZh } from "./period.ts";
 import type { ReportData } from "./report-data.ts";
 import { type Block, cents, change, percent, rateChange, wan } from "./report-text.ts";
 import { ruleFor } from "./rules.ts";
-
-const KIND_TITLES: Record<Kind, string> = {
-  cases: "行政处罚案件",
-  inspections: "执法检查",
-  hazards: "隐患排查",
-  enforcers: "执法人员",
-  random_checks: "双随机抽查",
-  accidents: "事故调查",
-  activities: "工作台账",
-};
 
 export function appendixBlocks(data: ReportData): Block[] {
   const cur = data.current;
@@ -76,7 +66,7 @@ export function appendixBlocks(data: ReportData): Block[] {
   /** Whether the random checks by town went into the cases' town table. */
   let townsMerged = false;
   const group = (kind: Kind, build: () => { tables: Block[]; paths: string[][]; extra?: string }) => {
-    const title = `（${["一", "二", "三", "四", "五", "六", "七"][n++]}）${KIND_TITLES[kind]}`;
+    const title = `（${["一", "二", "三", "四", "五", "六", "七"][n++]}）${KIND_NAMES[kind]}`;
     const c = f.coverage[kind]!;
     if (f[kind] === null) {
       blocks.push({ kind: "heading2", text: title });
