@@ -74,15 +74,26 @@ export function plot({describe, print, ...options}) {
   // The first render can happen before layout, with a width smaller than the margins.
   const min = (options.marginLeft ?? 40) + (options.marginRight ?? 20) + 120;
   const width = options.width === undefined ? undefined : Math.max(options.width, min);
-  const node = Plot.plot({style: STYLE, ...options, width});
+  const node = Plot.plot(fitMonths({style: STYLE, ...options, width}));
   node.dataset.describe = describe ?? "";
   PRINTABLE.set(node, (w) => {
     const o = print ? print(w, true) : {...options, width: w};
-    const printed = Plot.plot({...o, style: PRINT_STYLE, width: w});
+    const printed = Plot.plot(fitMonths({...o, style: PRINT_STYLE, width: w}));
     printed.dataset.describe = node.dataset.describe;
     return printed;
   });
   return node;
+}
+
+/**
+ * Twelve month labels do not fit side by side in a narrow chart: there a month axis (domain MONTHS)
+ * names January and every third month only.
+ */
+function fitMonths(options) {
+  const x = options.x;
+  if (!x || x.domain !== MONTHS || options.width === undefined || options.width > PHONE) return options;
+  const format = x.tickFormat ?? monthZh;
+  return {...options, x: {...x, tickFormat: (m, i) => (m === 1 || m % 3 === 0 ? (typeof format === "function" ? format(m, i) : m) : "")}};
 }
 
 /** The chart drawn for paper, by the node drawn for the screen. */
