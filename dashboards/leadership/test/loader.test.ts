@@ -3,11 +3,15 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { loadProfile, ProfileResolver } from "@anjian/profile";
+import { queryRows } from "@anjian/warehouse";
 import { tableFromIPC } from "apache-arrow";
 import { describe, expect, test } from "vitest";
 import { arrowFile } from "../src/data/lib/arrow.ts";
-import { displayParty, looksLikePersonName } from "../src/data/lib/datasets.ts";
+import { buildDatasets, displayParty, looksLikePersonName } from "../src/data/lib/datasets.ts";
 import { tar } from "../src/data/lib/tar.ts";
+import { openMarts } from "../src/data/lib/warehouse.ts";
+import { REPO_ROOT } from "./support/site.ts";
 
 describe("what a page may show of a party", () => {
   test("an individual is 个人, whatever the name", () => {
@@ -59,4 +63,43 @@ describe("Arrow files", () => {
       { town: "新度镇", cases: 0, cents: 0, listed: false, note: "x" },
     ]);
   });
+});
+
+describe("the quality page's rejects", () => {
+  test("count open rejects only, as anjian status does (rows a later file supplied are history)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-dash-rejects-"));
+    try {
+      const cli = (args: string[]) =>
+        execFileSync(process.execPath, [path.join(REPO_ROOT, "packages", "cli", "bin", "anjian.js"), ...args], {
+          env: { ...process.env, ANJIAN_KEY: "dashboard-test-key-0123456789abcdef" },
+          encoding: "utf8",
+        });
+      const warehouse = path.join(dir, "wh", "anjian.duckdb");
+      const header = "案件编号,当事人名称,所属镇街,执法主体,程序类型,立案日期,罚款金额（元）";
+      // two rows rejected (unknown towns), then a corrected file supplies one of them
+      fs.writeFileSync(path.join(dir, "a.csv"), `${header}\nA1,甲公司,镇海,区应急局,普通,2023-03-01,100\nA2,乙公司,火星镇,区应急局,普通,2023-03-01,100\nA3,丙公司,月球镇,区应急局,普通,2023-03-01,100\n`);
+      fs.writeFileSync(path.join(dir, "b.csv"), `${header}\nA2,乙公司,北高,区应急局,普通,2023-03-01,100\n`);
+      cli(["ingest", path.join(dir, "a.csv"), "--json", "--warehouse", warehouse]);
+      cli(["ingest", path.join(dir, "b.csv"), "--json", "--warehouse", warehouse]);
+      const status = JSON.parse(cli(["status", "--json", "--warehouse", warehouse])) as { rejects: { rows: number }[]; rejects_resolved: number };
+      expect(status.rejects_resolved).toBe(1);
+      const open = status.rejects.reduce((a, r) => a + r.rows, 0);
+      expect(open).toBe(1);
+
+      const wh = await openMarts(warehouse);
+      try {
+        const [all] = await queryRows<{ n: number }>(wh.connection, "SELECT count(*)::INTEGER AS n FROM rejects");
+        expect(all!.n).toBe(2); // the history holds both
+        const entries = await buildDatasets(wh.connection, { resolver: new ProfileResolver(loadProfile()) });
+        const arrow = entries.find((e) => e.name === "rejects.arrow")!;
+        const rows = tableFromIPC(arrow.data).toArray().map((r) => r.toJSON() as { rows: number; reason: string });
+        expect(rows.reduce((a, r) => a + r.rows, 0)).toBe(open);
+        expect(rows.map((r) => r.reason).join()).not.toContain("火星镇"); // values stay out of reasons
+      } finally {
+        wh.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -225,6 +225,25 @@ describe("anjian figures on an imported warehouse", () => {
     expect(future.stdout).not.toMatch(/案件0起/);
   });
 
+  it("a warehouse of another shape is a Chinese sentence without DuckDB's text or values", async () => {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const other = path.join(dir, "other.duckdb");
+    const instance = await DuckDBInstance.create(other);
+    const c = await instance.connect();
+    // a table of the kind's name but not its columns, holding a value that must not be echoed
+    await c.run(`CREATE TABLE cases (x VARCHAR); INSERT INTO cases VALUES ('${PERSON_ID}')`);
+    c.closeSync();
+    instance.closeSync();
+    const failure = await runFigures({ year: "2023", format: "json", warehouse: other }, capture()).catch((e: CliError) => e);
+    expect(failure).toBeInstanceOf(CliError);
+    const message = (failure as CliError).message;
+    expect(message).toContain("结构与本程序不符");
+    expect(message).toContain("anjian ingest");
+    expect(message).not.toMatch(/Error|Catalog|Binder|Table|column|does not exist/i);
+    expect(message).not.toContain(PERSON_ID);
+    expect(message.replace(other, "").replace(/anjian ingest/g, "")).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
   it("a missing warehouse is exit code 1 with a message saying to import first", async () => {
     await expect(runFigures({ year: "2023", warehouse: path.join(dir, "nope.duckdb") }, capture())).rejects.toMatchObject({
       exitCode: 1,

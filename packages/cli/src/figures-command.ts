@@ -11,11 +11,11 @@ import {
   type Figures,
   FiguresSchema,
   isWholeYear,
+  openReaders,
   type Period,
   parseDateArg,
-  reportDocx,
-  openReaders,
   type ReaderPool,
+  reportDocx,
   reportMarkdown,
 } from "@anjian/indicators";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
@@ -104,8 +104,10 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
     try {
       ({ readers } = await openReaders(warehouse));
     } catch (e) {
+      // DuckDB's text (English, may quote values) stays out of the message; ANJIAN_DEBUG=1 shows it.
+      if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error).message}\n`);
       throw new CliError(
-        `数据仓库 ${warehouse.path} 的结构与本程序不符，无法计算年报数据（${(e as Error).message.split("\n")[0]}）。` +
+        `数据仓库 ${warehouse.path} 的结构与本程序不符，无法计算年报数据。` +
           "请先用 anjian ingest 导入数据（导入时会自动升级数据仓库），再重试。",
         1,
       );

@@ -91,9 +91,9 @@ export async function runRejects(args: RejectsArgs, output: Output): Promise<num
     rows = await queryRows<RejectRow>(
       c,
       `SELECT batch_id, kind, path, sheet, row_no, columns, reason, CAST(original AS VARCHAR) AS original
-       FROM rejects
+       FROM rejects_state
        WHERE ($batch IS NULL OR batch_id = $batch) AND ($kind IS NULL OR kind = $kind)
-         AND ($all OR resolved_batch IS NULL)
+         AND ($all OR is_open)
        ORDER BY kind, batch_id, path, sheet NULLS FIRST, row_no`,
       { batch: args.batch ?? null, kind: only?.name ?? null, all: Boolean(args.all) },
     );

@@ -50,11 +50,11 @@ export async function runStatus(args: StatusArgs, output: Output): Promise<numbe
     // Open rejects: those no later file has supplied a row for (the others stay as history).
     const rejects = await queryRows<{ kind: string; rows: number; resolved: number }>(
       c,
-      `SELECT kind, count(*) FILTER (resolved_batch IS NULL)::INTEGER AS rows,
-              count(*) FILTER (resolved_batch IS NOT NULL)::INTEGER AS resolved
-       FROM rejects GROUP BY kind HAVING count(*) FILTER (resolved_batch IS NULL) > 0 ORDER BY kind`,
+      `SELECT kind, count(*) FILTER (is_open)::INTEGER AS rows,
+              count(*) FILTER (NOT is_open)::INTEGER AS resolved
+       FROM rejects_state GROUP BY kind HAVING count(*) FILTER (is_open) > 0 ORDER BY kind`,
     );
-    const [resolvedTotal] = await queryRows<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM rejects WHERE resolved_batch IS NOT NULL");
+    const [resolvedTotal] = await queryRows<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM rejects_state WHERE NOT is_open");
     const [asOf] = await queryRows<{ as_of: string | null }>(
       c,
       "SELECT strftime(coalesce(max(export_time), max(imported_at)), '%Y-%m-%d %H:%M') AS as_of FROM files WHERE status = 'imported'",

@@ -1,20 +1,14 @@
 // The anjian command as a user runs it: a child process, real files, a real warehouse.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runAnjian } from "./run-cli.ts";
 
-const BIN = path.resolve(import.meta.dirname, "../bin/anjian.js");
 const KEY = "cli-test-key-0123456789abcdef0123";
 
 function anjian(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd,
-    env: { ...process.env, ANJIAN_KEY: KEY, ...opts.env },
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runAnjian(args, { cwd: opts.cwd, env: { ANJIAN_KEY: KEY, ...opts.env } });
 }
 
 const HEADER = "案件编号,当事人名称,所属镇街,执法主体,程序类型,立案日期,处罚决定日期,罚款金额（元）";

@@ -25,6 +25,16 @@ export {
 } from "./kinds.ts";
 export { type FileFormat, sniffFile } from "./sniff.ts";
 export { normaliseHeader, toHalfWidth, trimCell } from "./text.ts";
-export { FORMULA_WITHOUT_VALUE, isDateFormat, readXlsx, serialToIso, type XlsxMerge, type XlsxRow, type XlsxSheet } from "./xlsx-reader.ts";
+export {
+  FORMULA_WITHOUT_VALUE,
+  isDateFormat,
+  readXlsx,
+  serialToIso,
+  XLSX_LIMITS,
+  type XlsxLimits,
+  type XlsxMerge,
+  type XlsxRow,
+  type XlsxSheet,
+} from "./xlsx-reader.ts";
 export { readZipEntries } from "./zip-entries.ts";
 export { dropDown, TEMPLATE_ROWS, TEMPLATE_SHEET_LISTS, TEMPLATE_SHEET_NOTES, templateBuffer, templateWorkbook } from "./template.ts";

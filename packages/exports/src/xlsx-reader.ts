@@ -33,6 +33,59 @@ export interface XlsxSheet {
   scanMerges(): Promise<XlsxMerge[]>;
 }
 
+/**
+ * Bounds on what a workbook's parts may inflate to, read from the zip's central directory before
+ * anything is inflated (yauzl checks each part's declared size while inflating it, so a part cannot
+ * lie about it). Sheets are streamed, so their bound is about time; the shared strings are held in
+ * memory, so theirs is about memory (200 MB of shared strings took 616 MB RSS in the CLI, measured);
+ * the other parts read (workbook, relationships, styles) are small in any real file.
+ */
+export interface XlsxLimits {
+  /** Bytes one worksheet may inflate to (a 1,048,576-row sheet of the platform's columns is ~500 MB). */
+  sheetBytes: number;
+  /** Bytes xl/sharedStrings.xml may inflate to. */
+  sharedStringsBytes: number;
+  /** Bytes each other part read may inflate to. */
+  otherBytes: number;
+  /** Inflated ÷ compressed size above which a part over `ratioFrom` bytes is a zip bomb. */
+  ratio: number;
+  ratioFrom: number;
+}
+
+export const XLSX_LIMITS: XlsxLimits = {
+  sheetBytes: 2 * 1024 ** 3,
+  sharedStringsBytes: 200 * 1024 ** 2,
+  otherBytes: 64 * 1024 ** 2,
+  // Real exports compress 5–30 times (the 1,048,576 identical-looking rows above: 18 times);
+  // DEFLATE's ceiling is about 1,030.
+  ratio: 200,
+  ratioFrom: 16 * 1024 ** 2,
+};
+
+function mb(bytes: number): string {
+  const n = bytes / 1024 ** 2;
+  return `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en-US")} MB`;
+}
+
+/** Refuses a part before it is inflated when its declared size or compression ratio is out of bounds. */
+function checkPart(entry: yauzl.Entry, limit: number, limits: XlsxLimits, sharedStrings = false): void {
+  const size = entry.uncompressedSize;
+  const ratio = size / Math.max(1, entry.compressedSize);
+  if (size > limits.ratioFrom && ratio > limits.ratio)
+    throw new RefusedFileError(
+      `工作簿中的 ${entry.fileName} 解压后是压缩时的 ${Math.round(ratio).toLocaleString("en-US")} 倍（${mb(size)}），` +
+        `超过 ${limits.ratio} 倍的上限，像是“压缩炸弹”，没有读取。如确是平台导出的文件，请在 Excel/WPS 中打开，另存为 CSV（UTF-8）后导入。`,
+    );
+  if (size > limit)
+    throw new RefusedFileError(
+      sharedStrings
+        ? `工作簿的共享字符串表（${entry.fileName}）解压后有 ${mb(size)}，超过 ${mb(limit)} 的上限（它须整个读入内存）。` +
+            "请在 Excel/WPS 中把工作簿另存为 CSV（UTF-8）后导入，或把数据分成几个较小的文件。"
+        : `工作簿中的 ${entry.fileName} 解压后有 ${mb(size)}，超过 ${mb(limit)} 的上限。` +
+            "请把数据分成几个较小的文件（或另存为 CSV（UTF-8））后再导入。",
+    );
+}
+
 const TRUNCATED = "文件不完整或已损坏（无法读取 .xlsx 的压缩结构，可能下载中断）。请从平台重新导出后再导入。";
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
@@ -160,12 +213,18 @@ function numberText(raw: string): string {
   return t;
 }
 
-export async function* readXlsx(file: string): AsyncGenerator<XlsxSheet> {
+export async function* readXlsx(file: string, limits: XlsxLimits = XLSX_LIMITS): AsyncGenerator<XlsxSheet> {
   const zip = await openZip(file);
   try {
     const entries = await listEntries(zip);
     const workbookEntry = entries.get("xl/workbook.xml");
     if (!workbookEntry) throw new RefusedFileError("该文件不是 Excel 工作簿（缺少 xl/workbook.xml）。请从平台重新导出 .xlsx。");
+    for (const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]) {
+      const entry = entries.get(name);
+      if (entry) checkPart(entry, limits.otherBytes, limits);
+    }
+    const sharedEntry = entries.get("xl/sharedStrings.xml");
+    if (sharedEntry) checkPart(sharedEntry, limits.sharedStringsBytes, limits, true);
 
     // Workbook: sheet names, order, visibility, date system.
     const sheets: { name: string; rid: string; hidden: boolean }[] = [];
@@ -217,9 +276,16 @@ export async function* readXlsx(file: string): AsyncGenerator<XlsxSheet> {
       return custom !== undefined ? isDateFormat(custom) : BUILTIN_DATE_FORMATS.has(id);
     });
 
+    // Every sheet is checked before any is read: a file is refused whole, never half read.
+    for (const sheet of sheets) {
+      const path = targets.get(sheet.rid);
+      const entry = path ? entries.get(path) : undefined;
+      if (entry) checkPart(entry, limits.sheetBytes, limits);
+    }
+
     // Shared strings, without phonetic runs.
     const shared: string[] = [];
-    await readAll(zip, entries.get("xl/sharedStrings.xml"), (p) => {
+    await readAll(zip, sharedEntry, (p) => {
       let current: string | null = null;
       let inText = false;
       let phonetic = 0;

@@ -1,11 +1,11 @@
 // Coverage in words (the rule itself is models/marts/195_mart_coverage.sql): the sentences the
 // report text, the CLI's warnings and the dashboard print for a kind whose data does not reach the
 // period (none) or stops before its end (partial).
-import type { Coverage } from "./figures-schema.ts";
+import type { Coverage, Kind } from "./figures-schema.ts";
 import { dateZh, type Period } from "./period.ts";
 
 /** What each kind's data is called (隐患排查数据只导入到…). A new kind adds its name here. */
-export const KIND_NAMES: Record<string, string> = {
+export const KIND_NAMES: Record<Kind, string> = {
   cases: "行政处罚案件",
   inspections: "执法检查",
   hazards: "隐患排查",
@@ -16,7 +16,7 @@ export const KIND_NAMES: Record<string, string> = {
 };
 
 export function kindName(kind: string): string {
-  return KIND_NAMES[kind] ?? kind;
+  return (KIND_NAMES as Record<string, string>)[kind] ?? kind;
 }
 
 /** “2023年12月26日”, or “2023年1月1日至2023年12月26日” for the whole span. */

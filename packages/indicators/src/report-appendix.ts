@@ -2,22 +2,12 @@
 // kind, cross-tables for towns, units, categories and campaigns), each group followed by its
 // counting rule once. A kind that does not reach the period gets one sentence instead of its tables;
 // one that stops early says up to when.
-import { asOfNote, missingClause } from "./coverage-text.ts";
+import { asOfNote, KIND_NAMES, missingClause } from "./coverage-text.ts";
 import type { Kind } from "./figures-schema.ts";
 import { dateZh } from "./period.ts";
 import type { ReportData } from "./report-data.ts";
 import { type Block, cents, change, percent, rateChange, wan } from "./report-text.ts";
 import { ruleFor } from "./rules.ts";
-
-const KIND_TITLES: Record<Kind, string> = {
-  cases: "行政处罚案件",
-  inspections: "执法检查",
-  hazards: "隐患排查",
-  enforcers: "执法人员",
-  random_checks: "双随机抽查",
-  accidents: "事故调查",
-  activities: "工作台账",
-};
 
 export function appendixBlocks(data: ReportData): Block[] {
   const cur = data.current;
@@ -60,21 +50,23 @@ export function appendixBlocks(data: ReportData): Block[] {
     yoyOf(path),
   ];
   const MAIN = ["指标（单位）", "本期", "上年同期", "同比"];
-  /** The group's rule: every distinct rule of its figures once, without the “口径同…” cross-references. */
-  const rules = (paths: string[][]): string => {
-    const seen: string[] = [];
-    for (const p of paths)
-      for (const part of (ruleFor(p)?.rule.rule ?? "").split("；")) {
-        const t = part.replace(/^口径同“[^”]*”$/, "").trim();
-        if (t && !seen.includes(t)) seen.push(t);
-      }
-    return seen.join("；");
+  /** A long list of short records, `k` of them side by side on each row of one table. */
+  const sideBySide = (header: string[], records: string[][], k: number): Block => {
+    const n = Math.max(1, Math.min(k, records.length));
+    const rows: string[][] = [];
+    for (let i = 0; i < records.length; i += n)
+      rows.push(Array.from({ length: n }, (_, j) => records[i + j] ?? header.map(() => "")).flat());
+    return { kind: "table", header: Array.from({ length: n }, () => header).flat(), rows };
   };
+
+  const rules = (paths: string[][]): string => groupRule(paths.map((p) => ruleFor(p)?.rule.rule ?? ""));
 
   const blocks: Block[] = [{ kind: "heading1", text: "附表：各项数据及口径" }];
   let n = 0;
-  const group = (kind: Kind, build: () => { tables: Block[]; paths: string[][] }) => {
-    const title = `（${["一", "二", "三", "四", "五", "六", "七"][n++]}）${KIND_TITLES[kind]}`;
+  /** Whether the random checks by town went into the cases' town table. */
+  let townsMerged = false;
+  const group = (kind: Kind, build: () => { tables: Block[]; paths: string[][]; extra?: string }) => {
+    const title = `（${["一", "二", "三", "四", "五", "六", "七"][n++]}）${KIND_NAMES[kind]}`;
     const c = f.coverage[kind]!;
     if (f[kind] === null) {
       blocks.push({ kind: "heading2", text: title });
@@ -82,59 +74,82 @@ export function appendixBlocks(data: ReportData): Block[] {
       return;
     }
     blocks.push({ kind: "heading2", text: `${title}${asOfNote(c)}` });
-    const { tables, paths } = build();
+    const { tables, paths, extra } = build();
     blocks.push(...tables);
-    blocks.push({ kind: "note", text: `口径：${rules(paths)}。` });
+    blocks.push({ kind: "note", text: `口径：${rules(paths)}。${extra ?? ""}` });
   };
 
   group("cases", () => {
     const c = f.cases!;
-    const paths: string[][] = [
-      ["cases", "total", "count"],
-      ["cases", "total", "amount_wan"],
-      ["cases", "bureau", "count"],
-      ["cases", "bureau", "amount_wan"],
-      ["cases", "towns", "count"],
-      ["cases", "towns", "amount_wan"],
-      ...Object.keys(c.by_procedure).flatMap((k) => [
-        ["cases", "by_procedure", k, "count"],
-        ["cases", "by_procedure", k, "amount_wan"],
-      ]),
+    // 案件 and 金额 of the same cases side by side: one row per 全区 / 我局 / 镇街 / 程序
+    const pairs: [string, string[]][] = [
+      ["全区", ["cases", "total"]],
+      ["我局", ["cases", "bureau"]],
+      ["各镇街", ["cases", "towns"]],
+      ...Object.keys(c.by_procedure).map((k): [string, string[]] => [k, ["cases", "by_procedure", k]]),
+    ];
+    const counts: string[][] = [
       ["cases", "dual_penalty"],
       ["cases", "stop_production_parties"],
       ["cases", "legal_review"],
       ["cases", "pending"],
     ];
-    const towns = Object.keys(c.by_town);
+    const cross: Block = {
+      kind: "table",
+      header: ["处罚案件", "案件（起）", "上年同期", "同比", "金额（万元）", "上年同期", "同比"],
+      rows: pairs.map(([name, p]) => [name, ...row([...p, "count"]).slice(1), ...row([...p, "amount_wan"]).slice(1)]),
+    };
+    // one table by town: the cases by the party's town and, when the random checks have data, the
+    // checks completed in each town (their group points here)
+    const r = f.random_checks;
+    const towns = [...new Set([...Object.keys(c.by_town), ...Object.keys(r?.by_town ?? {})])];
     const ok = comparable(["cases"]);
     const p = prev.figures.cases;
+    const rOk = comparable(["random_checks"]);
+    const rp = prev.figures.random_checks;
+    townsMerged = r !== null;
     const townTable: Block = {
       kind: "table",
-      header: ["当事人所属镇街", "案件（起）", "上年同期", "金额（万元）", "上年同期"],
+      header: ["镇街", "处罚案件（起）", "上年同期", "处罚金额（万元）", "上年同期", ...(r ? ["完成双随机抽查（家）", "上年同期"] : [])],
       rows: towns.map((t) => [
         t,
-        String(c.by_town[t]!.count),
+        String(c.by_town[t]?.count ?? 0),
         ok && p ? String(p.by_town[t]?.count ?? 0) : "—",
-        wan(c.by_town[t]!.amount_wan),
+        wan(c.by_town[t]?.amount_wan ?? 0),
         ok && p ? wan(p.by_town[t]?.amount_wan ?? 0) : "—",
+        ...(r ? [String(r.by_town[t] ?? 0), rOk && rp ? String(rp.by_town[t] ?? 0) : "—"] : []),
       ]),
     };
     return {
-      tables: [{ kind: "table", header: MAIN, rows: paths.map(row) }, townTable],
-      paths: [...paths, ["cases", "by_town", towns[0] ?? "", "count"], ["cases", "by_town", towns[0] ?? "", "amount_wan"]],
+      tables: [cross, { kind: "table", header: MAIN, rows: counts.map(row) }, townTable],
+      paths: [
+        ...pairs.flatMap(([, p]) => [
+          [...p, "count"],
+          [...p, "amount_wan"],
+        ]),
+        ...counts,
+        ["cases", "by_town", towns[0] ?? "", "count"],
+        ["cases", "by_town", towns[0] ?? "", "amount_wan"],
+        ...(r ? [["random_checks", "by_town", towns[0] ?? ""]] : []),
+      ],
     };
   });
 
   group("inspections", () => {
     const i = f.inspections!;
     const campaigns = Object.keys(i.by_campaign);
-    const tables: Block[] = [{ kind: "table", header: MAIN, rows: [row(["inspections", "enterprises"])] }];
-    if (campaigns.length > 0)
-      tables.push({
+    // one table: all inspections first (with last year), then each campaign's
+    const [, now, before, yoy] = row(["inspections", "enterprises"]);
+    const tables: Block[] = [
+      {
         kind: "table",
-        header: ["专项行动", "检查次数（次）", "检查企业（家）"],
-        rows: campaigns.map((k) => [k, String(i.by_campaign[k]!.inspections), String(i.by_campaign[k]!.enterprises)]),
-      });
+        header: ["执法检查", "检查企业（家）", "上年同期", "同比", "检查次数（次）"],
+        rows: [
+          ["全区执法检查", now!, before!, yoy!, "—"],
+          ...campaigns.map((k) => [k, String(i.by_campaign[k]!.enterprises), "—", "—", String(i.by_campaign[k]!.inspections)]),
+        ],
+      },
+    ];
     return {
       tables,
       paths: [
@@ -149,15 +164,8 @@ export function appendixBlocks(data: ReportData): Block[] {
     const paths: string[][] = ["total", "general", "major", "major_listed", "rectified", "rectification_rate"].map((k) => ["hazards", k]);
     const categories = Object.entries(h.by_category);
     const tables: Block[] = [{ kind: "table", header: MAIN, rows: paths.map(row) }];
-    if (categories.length > 0) {
-      // two categories a row: the list is long and the numbers short
-      const rows: string[][] = [];
-      for (let k = 0; k < categories.length; k += 2) {
-        const [a, b] = [categories[k]!, categories[k + 1]];
-        rows.push([a[0], String(a[1]), b?.[0] ?? "", b ? String(b[1]) : ""]);
-      }
-      tables.push({ kind: "table", header: ["隐患类别", "隐患（项）", "隐患类别", "隐患（项）"], rows });
-    }
+    // three categories a row: the list is long and the numbers short
+    if (categories.length > 0) tables.push(sideBySide(["隐患类别", "隐患（项）"], categories.map(([k, v]) => [k, String(v)]), 3));
     const campaigns = Object.entries(h.by_campaign);
     if (campaigns.length > 0)
       tables.push({
@@ -190,11 +198,11 @@ export function appendixBlocks(data: ReportData): Block[] {
     return {
       tables: [
         { kind: "table", header: MAIN, rows: paths.map(row) },
-        {
-          kind: "table",
-          header: ["单位", "持证执法人员（名）", "上年同期"],
-          rows: units.map((u) => [u, String(e.by_unit[u]), ok && p ? String(p.by_unit[u] ?? 0) : "—"]),
-        },
+        sideBySide(
+          ["单位", "持证执法人员（名）", "上年同期"],
+          units.map((u) => [u, String(e.by_unit[u]), ok && p ? String(p.by_unit[u] ?? 0) : "—"]),
+          2,
+        ),
       ],
       paths: [...paths, ["enforcers", "by_unit", units[0] ?? ""]],
     };
@@ -206,17 +214,21 @@ export function appendixBlocks(data: ReportData): Block[] {
     const towns = Object.keys(r.by_town);
     const ok = comparable(["random_checks"]);
     const p = prev.figures.random_checks;
-    const tables: Block[] = [
-      { kind: "table", header: MAIN, rows: paths.map(row) },
-      {
-        kind: "table",
-        header: ["镇街", "完成抽查（家）", "上年同期"],
-        rows: towns.map((t) => [t, String(r.by_town[t]), ok && p ? String(p.by_town[t] ?? 0) : "—"]),
-      },
-    ];
-    if (r.joint_departments.length > 0)
-      tables.push({ kind: "table", header: ["联合抽查部门"], rows: [[r.joint_departments.join("、")]] });
-    return { tables, paths: [...paths, ["random_checks", "by_town", towns[0] ?? ""]] };
+    const tables: Block[] = [{ kind: "table", header: MAIN, rows: paths.map(row) }];
+    if (!townsMerged)
+      tables.push(
+        sideBySide(
+          ["镇街", "完成抽查（家）", "上年同期"],
+          towns.map((t) => [t, String(r.by_town[t]), ok && p ? String(p.by_town[t] ?? 0) : "—"]),
+          3,
+        ),
+      );
+    const joint = r.joint_departments.length > 0 ? `联合抽查部门：${r.joint_departments.join("、")}。` : "";
+    return {
+      tables,
+      paths: townsMerged ? paths : [...paths, ["random_checks", "by_town", towns[0] ?? ""]],
+      extra: `${joint}${townsMerged ? `各镇街完成抽查数及其口径见（一）的镇街表。` : ""}` || undefined,
+    };
   });
 
   group("accidents", () => {
@@ -255,14 +267,11 @@ export function appendixBlocks(data: ReportData): Block[] {
         header: ["类别", "记录（条）", "对象数量", "参加人数", "发现问题", "整改问题"],
         rows: categories.map(([k, v]) => [k, String(v.records), String(v.objects), String(v.participants), String(v.problems_found), String(v.problems_fixed)]),
       });
-    if (a.trainings.length > 0)
-      tables.push({
-        kind: "table",
-        header: ["执法培训", "日期", "参加人数（人）"],
-        rows: a.trainings.map((t) => [t.title, dateZh(t.date), String(t.participants)]),
-      });
+    // the trainings by name: a sentence, their titles being long
+    const trainings = a.trainings.map((t) => `${t.title}（${dateZh(t.date)}，参加${t.participants}人）`).join("；");
     return {
       tables,
+      extra: trainings ? `执法培训：${trainings}。` : undefined,
       paths: [
         ...paths,
         ...(categories.length ? ["records", "objects", "participants", "problems_found", "problems_fixed"].map((k) => ["activities", "by_category", categories[0]![0], k]) : []),
@@ -271,4 +280,37 @@ export function appendixBlocks(data: ReportData): Block[] {
     };
   });
   return blocks;
+}
+
+/**
+ * The clauses that open several rules of a group (“发生日期在统计期内的事故”, “工作台账中日期在统计期内的
+ * 记录” …): a group whose rules share one states it once, first, and its other rules without it.
+ */
+export const SHARED_CLAUSES = [
+  "发现日期在统计期内的隐患",
+  "发生日期在统计期内的事故",
+  "工作台账中日期在统计期内的记录",
+  "计划年度为统计年度的双随机抽查任务（统计期不是整年时，取抽查日期在统计期内的任务）",
+] as const;
+
+/** Drops a shared clause from the start of a rule: “…的事故的死亡人数之和” → “死亡人数之和”. */
+export function withoutClause(part: string, clause: string): string {
+  return part.startsWith(clause) ? part.slice(clause.length).replace(/^(中|的|，)/, "") : part;
+}
+
+/**
+ * A group's 口径: every distinct rule of its figures once, without the “口径同…” cross-references;
+ * a clause shared by two or more of them is stated once, first (“以下均为…”).
+ */
+export function groupRule(figureRules: string[]): string {
+  const seen: string[] = [];
+  for (const r of figureRules)
+    for (const part of r.split("；")) {
+      const t = part.replace(/^口径同“[^”]*”$/, "").trim();
+      if (t && !seen.includes(t)) seen.push(t);
+    }
+  const clause = SHARED_CLAUSES.find((c) => seen.filter((p) => p.startsWith(c)).length >= 2);
+  if (!clause) return seen.join("；");
+  const rest = seen.map((p) => withoutClause(p, clause)).filter((p, i, all) => p !== "" && all.indexOf(p) === i);
+  return `以${clause}为统计范围：${rest.join("；")}`;
 }

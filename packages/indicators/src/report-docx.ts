@@ -6,6 +6,8 @@
 // character in from the edge; the appendix on its own pages with its label on the left. Fonts fall
 // back through the font table's alternate names (仿宋_GB2312 → 仿宋 → FangSong, …), which Word and
 // WPS use when a font is not installed; LibreOffice maps the GB2312 names through its own table.
+
+import { readZipEntries } from "@anjian/exports";
 import {
   AlignmentType,
   BorderStyle,
@@ -25,7 +27,6 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { readZipEntries } from "@anjian/exports";
 import type { ReportData } from "./report-data.ts";
 import { type Block, reportBlocks } from "./report-text.ts";
 
@@ -66,8 +67,8 @@ function fontTableXml(): string {
   );
 }
 
-// Sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt.
-const SIZE = { title: 44, body: 32, table: 21, pageNumber: 28 } as const;
+// Sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt, 五号 10.5pt, 小五 9pt.
+const SIZE = { title: 44, body: 32, appendixHeading: 28, table: 21, tableNote: 18, pageNumber: 28 } as const;
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 }; // 37 / 35 / 28 / 26 mm
 /** The text area, in twips: 156 × 225 mm. */
@@ -81,6 +82,13 @@ const LINE = Math.floor(TEXT.height / 22);
  * the 156 mm line, 27.6 would at 16 pt): the same 28 × 22 page in Word, WPS and LibreOffice.
  */
 const TRACKING = -5; // twentieths of a point
+/** Exact lines of the 五号 (10.5 pt) tables and notes, in twips: 11 pt and 13 pt, as 附表 are set. */
+const TABLE_LINE = 220;
+const NOTE_LINE = 260;
+/** The appendix's 口径 notes: 小五 (9 pt) on an exact 11.5 pt line. */
+const APPENDIX_NOTE_LINE = 230;
+/** The appendix's group titles: 四号 on an exact 19 pt line. */
+const APPENDIX_HEADING_LINE = 380;
 /** One character of 四号 (14 pt), in twips: how far page numbers sit in from the edge. */
 const PAGE_NUMBER_INDENT = 280;
 
@@ -95,7 +103,7 @@ function run(text: string, eastAsia: string, size: number, bold = false): TextRu
   return new TextRun({ text, font: font(eastAsia), size, bold, language: LANG, characterSpacing: size === SIZE.body ? TRACKING : undefined });
 }
 
-function paragraphFor(b: Exclude<Block, { kind: "table" }>): Paragraph {
+function paragraphFor(b: Exclude<Block, { kind: "table" }>, inAppendix = false): Paragraph {
   const fixed = { line: LINE, lineRule: LineRuleType.EXACT };
   switch (b.kind) {
     case "title":
@@ -119,7 +127,15 @@ function paragraphFor(b: Exclude<Block, { kind: "table" }>): Paragraph {
         ? new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, indent: { firstLine: 0 }, children: [run(b.text, FONTS.heading1, SIZE.body)] })
         : new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(b.text, FONTS.heading1, SIZE.body)] });
     case "heading2":
-      return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(b.text, FONTS.heading2, SIZE.body)] });
+      // the appendix's group titles head tables, in 四号 on their own short line (still Heading 2)
+      return inAppendix
+        ? new Paragraph({
+            heading: HeadingLevel.HEADING_2,
+            spacing: { line: APPENDIX_HEADING_LINE, lineRule: LineRuleType.EXACT, before: 40, after: 0 },
+            indent: { firstLine: 0 },
+            children: [run(b.text, FONTS.heading2, SIZE.appendixHeading)],
+          })
+        : new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(b.text, FONTS.heading2, SIZE.body)] });
     case "paragraph":
       return new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
@@ -128,22 +144,26 @@ function paragraphFor(b: Exclude<Block, { kind: "table" }>): Paragraph {
         children: [run(b.text, FONTS.body, SIZE.body)],
       });
     case "note":
+      // notes (sources, the report's 说明) in 五号 like the tables: read, not pasted; the appendix's
+      // 口径 under its tables in 小五, as notes to statistical tables are set
       return new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
-        // notes (sources, the appendix's 口径) in 五号 like the tables: read, not pasted
-        spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 40, after: 40 },
-        indent: { firstLine: 420 },
-        children: [run(b.text, FONTS.body, SIZE.table)],
+        spacing: { line: inAppendix ? APPENDIX_NOTE_LINE : NOTE_LINE, lineRule: LineRuleType.EXACT, before: 40, after: 40 },
+        indent: { firstLine: inAppendix ? 360 : 420 },
+        children: [run(b.text, FONTS.body, inAppendix ? SIZE.tableNote : SIZE.table)],
       });
   }
 }
 
 function tableFor(b: Extract<Block, { kind: "table" }>, width: number): Table {
-  // the first column (names) takes what the numbers leave: each number column 12–16 % of the width
-  const cols = b.header.length;
-  const numberShare = Math.min(16, Math.max(12, Math.floor(64 / Math.max(1, cols - 1))));
-  const first = 100 - numberShare * (cols - 1);
-  const widths = b.header.map((_, i) => Math.floor((width * (i === 0 ? first : numberShare)) / 100));
+  // Each column as wide as its longest cell (a header may wrap onto two lines), at least four
+  // characters and at most sixteen (longer names wrap): names get room, numbers no more than they need.
+  const chars = (t: string) => [...t].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x100 ? 0.55 : 1), 0);
+  const weights = b.header.map((h, i) =>
+    Math.min(16, Math.max(4, Math.ceil(chars(h) / 2), ...b.rows.map((r) => chars(r[i] ?? "")))) + 1, // + the cell's margins
+  );
+  const total = weights.reduce((a, w) => a + w, 0);
+  const widths = weights.map((w) => Math.floor((width * w) / total));
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, i: number, header: boolean) =>
@@ -157,7 +177,7 @@ function tableFor(b: Extract<Block, { kind: "table" }>, width: number): Table {
           alignment: header || i > 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
           // tables keep their own small exact line: an exact line is not put on the page's 22-line grid
           indent: { firstLine: 0 },
-          spacing: { line: 260, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           children: [run(text, header ? FONTS.heading1 : FONTS.body, SIZE.table)],
         }),
       ],
@@ -174,7 +194,7 @@ function tableFor(b: Extract<Block, { kind: "table" }>, width: number): Table {
 }
 
 function spacer(): Paragraph {
-  return new Paragraph({ spacing: { line: 160, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
+  return new Paragraph({ spacing: { line: 100, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
 }
 
 /** GB/T 9704 page numbers: 宋体 四号 “— 1 —”, one character in from the right (odd) or left (even) edge. */
@@ -202,6 +222,8 @@ export async function renderDocx(blocks: Block[], meta: { title: string }): Prom
     run: { font: font(eastAsia), size: SIZE.body, bold: false },
     paragraph: { spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent: { firstLine: 640 }, keepNext: true },
   });
+  const found = blocks.findIndex((b) => b.kind === "heading1" && /^附表/.test(b.text));
+  const appendixAt = found < 0 ? blocks.length : found;
   const doc = new Document({
     title: meta.title,
     creator: "anjian",
@@ -229,7 +251,7 @@ export async function renderDocx(blocks: Block[], meta: { title: string }): Prom
         children: blocks.flatMap((b, i) =>
           b.kind === "table"
             ? [...(blocks[i - 1]?.kind === "table" ? [spacer()] : []), tableFor(b, TEXT.width)]
-            : [paragraphFor(b)],
+            : [paragraphFor(b, i > appendixAt)],
         ),
       },
     ],

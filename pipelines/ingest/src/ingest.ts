@@ -202,19 +202,7 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
   );
   const hashing = sha256File(ctx.file);
   hashing.catch(() => {}); // awaited below; a failure is raised there, not as unhandled
-  const result: FileResult = {
-    path: ctx.shown,
-    sha256: sameSize ? await hashing : "",
-    kind: null,
-    status: "imported",
-    ...zeroCounts(),
-    error: null,
-    format: null,
-    encoding: null,
-    sheets: [],
-    notes: [],
-    exportTime: null,
-  };
+  const result: FileResult = { ...emptyResult(ctx), sha256: sameSize ? await hashing : "" };
   const [seen] = sameSize
     ? await queryRows<{ kind: string; path: string }>(
         connection,

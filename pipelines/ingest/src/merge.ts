@@ -92,7 +92,7 @@ export async function mergeTyped(connection: DuckDBConnection, input: MergeInput
       sheet: input.sheet,
     });
   // Open rejects of this kind are few or none (none in a fresh warehouse): look before scanning the outcome.
-  const [open] = await queryRows(connection, "SELECT 1 AS found FROM rejects WHERE kind = $kind AND resolved_batch IS NULL LIMIT 1", {
+  const [open] = await queryRows(connection, "SELECT 1 AS found FROM rejects_state WHERE kind = $kind AND is_open LIMIT 1", {
     kind: kind.name,
   });
   if (open) await connection.run(fill(RESOLVE_SQL!), { batch: input.batchId, sha: input.sha256, kind: kind.name });

@@ -2,6 +2,7 @@
 // by row or file by file in Chinese, within DuckDB's import budget (256 MB).
 import fs from "node:fs";
 import path from "node:path";
+import { RefusedFileError, readXlsx, XLSX_LIMITS } from "@anjian/exports";
 import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
 import { CASES_HEADER, caseRow, freshWarehouse, plainIdsIn, type TestWarehouse, VALID_IDS, writeCsv, writeXlsx } from "./helpers.ts";
@@ -106,4 +107,42 @@ describe("workbooks", () => {
     expect(f!.error).toMatch(/不是有效的 XML|未找到|表头/);
     expect(f!.error).not.toMatch(/Error|entity|undefined|lol/i);
   });
+});
+
+describe("zip bombs", () => {
+  it("a sheet inflating about 1,000 times (64 MB from a few KB) is refused in Chinese before it is inflated", async () => {
+    w = await freshWarehouse();
+    const file = await writeXlsx(path.join(w.dir, "zip-bomb.xlsx"), [{ name: "案件", rows: [CASES_HEADER, caseRow({ 案件编号: "Z1" })] }]);
+    await rewriteSheet(file, (xml) => xml.replace("</sheetData>", `${"<row/>".repeat(11 << 20)}</sheetData>`));
+    expect(fs.statSync(file).size).toBeLessThan(1 << 20);
+    const started = Date.now();
+    const [f] = (await w.run([file])).files;
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(f!.status).toBe("refused");
+    expect(f!.error).toMatch(/xl\/worksheets\/sheet1\.xml 解压后是压缩时的 [\d,]+ 倍（[\d,.]+ MB），超过 200 倍的上限/);
+    expect(f!.error).toContain("另存为 CSV");
+    const [rows] = await w.rows<{ n: number }>("SELECT count(*)::INTEGER AS n FROM cases");
+    expect(rows!.n).toBe(0);
+  }, 120_000);
+
+  it("shared strings and sheets over their size bounds are refused before they are read (small bounds)", async () => {
+    w = await freshWarehouse();
+    const rows: string[][] = [CASES_HEADER];
+    for (let r = 0; r < 8_000; r++) rows.push(caseRow({ 案件编号: `S${r}`, 当事人名称: `莆田市荔城区第${r}号有限公司` }) as string[]);
+    const file = await writeXlsx(path.join(w.dir, "shared.xlsx"), [{ name: "案件", rows }]);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    expect(zip.file("xl/sharedStrings.xml")).not.toBeNull();
+    const readAll = async (limits = XLSX_LIMITS) => {
+      let n = 0;
+      for await (const sheet of readXlsx(file, limits)) for await (const _ of sheet.rows()) n++;
+      return n;
+    };
+    expect(await readAll()).toBe(8_001);
+    const sharedFails = await readAll({ ...XLSX_LIMITS, sharedStringsBytes: 256 * 1024 }).catch((e: unknown) => e);
+    expect(sharedFails).toBeInstanceOf(RefusedFileError);
+    expect((sharedFails as Error).message).toMatch(/共享字符串表（xl\/sharedStrings\.xml）解压后有 [\d.]+ MB，超过 0.3 MB 的上限.*另存为 CSV/);
+    const sheetFails = await readAll({ ...XLSX_LIMITS, sheetBytes: 1024 * 1024 }).catch((e: unknown) => e);
+    expect(sheetFails).toBeInstanceOf(RefusedFileError);
+    expect((sheetFails as Error).message).toMatch(/xl\/worksheets\/sheet1\.xml 解压后有 [\d.]+ MB，超过 1.0 MB 的上限/);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@
 //   - an individual party (当事人类型 个人) is shown as 个人, never by name;
 //   - officers are shown by unit and certificate number, never by name (README: 隐私);
 //   - ID numbers never reach this layer (the warehouse keeps only keyed hashes).
-import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+
 import {
   buildReportData,
   type Coverage,
@@ -23,6 +23,7 @@ import {
 } from "@anjian/indicators";
 import type { ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { arrowFile } from "./arrow.ts";
 import { ledgerDatasets } from "./ledgers.ts";
 import type { TarEntry } from "./tar.ts";
@@ -716,13 +717,15 @@ export async function buildDatasets(connection: DuckDBConnection, { resolver }: 
       },
     ),
   });
-  // Reasons without the cell values they quote (“…”): grouped, and no personal data can ride along.
+  // Open rejects only (rejects_state, the rule `anjian status` counts by); reasons without the cell
+  // values they quote (“…”): grouped, and no personal data can ride along.
   const rejects = await q<Record<string, unknown> & { kind: string }>(
     `SELECT r.batch_id, f.file_name, r.kind, r.columns,
             regexp_replace(r.reason, '“[^”]*”', '“…”', 'g') AS reason,
             CAST(count(*) AS INTEGER) AS rows
-     FROM rejects r
+     FROM rejects_state r
      LEFT JOIN (SELECT DISTINCT batch_id, file_sha256, file_name FROM files) f USING (batch_id, file_sha256)
+     WHERE r.is_open
      GROUP BY ALL ORDER BY rows DESC, r.kind, reason`,
   );
   entries.push({
