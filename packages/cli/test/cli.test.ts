@@ -3,13 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runAnjian } from "./run-cli.ts";
+import { anjian } from "./run-cli.ts";
 
-const KEY = "cli-test-key-0123456789abcdef0123";
-
-function anjian(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  return runAnjian(args, { cwd: opts.cwd, env: { ANJIAN_KEY: KEY, ...opts.env } });
-}
 
 const HEADER = "案件编号,当事人名称,所属镇街,执法主体,程序类型,立案日期,处罚决定日期,罚款金额（元）";
 

@@ -6,14 +6,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, runAnjian } from "./run-cli.ts";
+import { anjian, BIN, TEST_KEY } from "./run-cli.ts";
 
-const KEY = "cli-test-key-0123456789abcdef0123";
 const ID = "11010519491231002X"; // a valid GB 11643 number
-
-function anjian(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
-  return runAnjian(args, { cwd: opts.cwd, env: { ANJIAN_KEY: KEY, ...opts.env } });
-}
 
 const HEADER = "案件编号,当事人名称,所属镇街,执法主体,程序类型,立案日期,处罚决定日期,罚款金额（元）";
 
@@ -108,7 +103,7 @@ describe("usage and pipes", () => {
     const { exports, warehouse } = setup();
     anjian(["ingest", exports, "--warehouse", warehouse]);
     const child = spawn(process.execPath, [BIN, "status", "--warehouse", warehouse], {
-      env: { ...process.env, ANJIAN_KEY: KEY },
+      env: { ...process.env, ANJIAN_KEY: TEST_KEY },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.destroy(); // the reader closes before anything is written
@@ -244,7 +239,7 @@ describe("scratch folders", () => {
     fs.mkdirSync(tmp);
     const big = path.join(dir, "big.csv");
     bigCsv(big, 300_000);
-    const env = { ...process.env, ANJIAN_KEY: KEY, TMPDIR: tmp };
+    const env = { ...process.env, ANJIAN_KEY: TEST_KEY, TMPDIR: tmp };
     const scratch = () => fs.readdirSync(tmp).filter((n) => n.startsWith("anjian-stage-"));
     const ours = () => fs.readdirSync(tmp).filter((n) => n.startsWith("anjian-")); // (tsx keeps a cache there too)
     const staged = () => scratch().some((n) => fs.readdirSync(path.join(tmp, n)).length > 0);
@@ -290,7 +285,7 @@ describe("memory", () => {
       const file = path.join(dir, "wide.csv");
       fs.writeFileSync(file, `${lines.join("\n")}\n`);
       const r = spawnSync("/usr/bin/time", ["-f", "peak %M", process.execPath, BIN, "ingest", file, "--json", "--warehouse", warehouse], {
-        env: { ...process.env, ANJIAN_KEY: KEY },
+        env: { ...process.env, ANJIAN_KEY: TEST_KEY },
         encoding: "utf8",
       });
       const out = JSON.parse(r.stdout);

@@ -15,3 +15,11 @@ export function runAnjian(args: string[], opts: { cwd?: string; env?: Record<str
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The key the CLI tests import with (a warehouse written with one key refuses another). */
+export const TEST_KEY = "cli-test-key-0123456789abcdef0123";
+
+/** runAnjian with the tests' key set (a test can still override or remove ANJIAN_KEY). */
+export function anjian(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliRun {
+  return runAnjian(args, { cwd: opts.cwd, env: { ANJIAN_KEY: TEST_KEY, ...opts.env } });
+}
