@@ -3,21 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { anjian } from "./run-cli.ts";
+import { anjian, casesExport } from "./run-cli.ts";
 
-
-const HEADER = "案件编号,当事人名称,所属镇街,执法主体,程序类型,立案日期,处罚决定日期,罚款金额（元）";
 
 function setup() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-cli-"));
-  const exports = path.join(dir, "exports");
-  fs.mkdirSync(exports);
-  fs.writeFileSync(
-    path.join(exports, "a.csv"),
-    `${HEADER}\nC1,某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,1000\nC2,某公司,火星镇,区应急局,普通,2023-03-01,,0\n`,
-  );
-  fs.writeFileSync(path.join(exports, "b.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-  return { dir, exports, warehouse: path.join(dir, "wh", "a.duckdb") };
+  const made = casesExport("C1,某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,1000\nC2,某公司,火星镇,区应急局,普通,2023-03-01,,0\n", "a.duckdb");
+  fs.writeFileSync(path.join(made.exports, "b.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  return made;
 }
 
 describe("anjian ingest", () => {

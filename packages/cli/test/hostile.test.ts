@@ -3,25 +3,14 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { anjian, BIN, TEST_KEY } from "./run-cli.ts";
+import { anjian, BIN, CASES_HEADER, casesExport, TEST_KEY } from "./run-cli.ts";
 
 const ID = "11010519491231002X"; // a valid GB 11643 number
 
-const HEADER = "案件编号,当事人名称,所属镇街,执法主体,程序类型,立案日期,处罚决定日期,罚款金额（元）";
-
 function setup() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-cli-"));
-  const exports = path.join(dir, "exports");
-  fs.mkdirSync(exports);
-  fs.writeFileSync(
-    path.join(exports, "a.csv"),
-    `${HEADER}\nC1,某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,1000\nC2,"=HYPERLINK(""http://evil/"",""点击"")",火星镇,区应急局,普通,2023-03-01,,0\n`,
-  );
-  const warehouse = path.join(dir, "wh", "anjian.duckdb");
-  return { dir, exports, warehouse };
+  return casesExport('C1,某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,1000\nC2,"=HYPERLINK(""http://evil/"",""点击"")",火星镇,区应急局,普通,2023-03-01,,0\n');
 }
 
 function sha(file: string): string {
@@ -227,7 +216,7 @@ async function until(check: () => boolean, ms: number, child?: ChildProcess): Pr
 }
 
 function bigCsv(file: string, rows: number): void {
-  const lines = [`${HEADER},当事人证件号码`];
+  const lines = [`${CASES_HEADER},当事人证件号码`];
   for (let i = 0; i < rows; i++) lines.push(`K${i},某某公司${i},镇海,区应急局,普通,2023-03-01,2023-04-01,${i % 5000},${ID}`);
   fs.writeFileSync(file, `${lines.join("\n")}\n`);
 }
@@ -276,7 +265,7 @@ describe("memory", () => {
     "a 1,000-column CSV and a 50 MB cell import within 1 GiB of peak memory",
     () => {
       const { dir, warehouse } = setup();
-      const head = HEADER.split(",");
+      const head = CASES_HEADER.split(",");
       const extra = Array.from({ length: 1000 - head.length }, (_, i) => `附加列${i + 1}`);
       const tail = extra.map((_, i) => `值${i}`).join(",");
       const lines = [[...head, ...extra].join(",")];
@@ -344,7 +333,7 @@ describe("disk full", () => {
       const big = path.join(dir, "big.csv");
       fs.writeFileSync(big, `${lines.join("\n")}\n`);
       const small = path.join(dir, "small.csv");
-      fs.writeFileSync(small, `${HEADER}\nS1,某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,1000\nS2,某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,2000\n`);
+      fs.writeFileSync(small, `${CASES_HEADER}\nS1,某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,1000\nS2,某公司,镇海,区应急局,普通,2023-03-01,2023-04-01,2000\n`);
       const casesIn = (warehouse: string) =>
         JSON.parse(anjian(["status", "--json", "--warehouse", warehouse]).stdout).kinds.find((k: { kind: string }) => k.kind === "cases").rows;
       const noPlainIds = (files: string[]) => {
