@@ -15,15 +15,7 @@ import { reportMarkdown } from "../src/report-md.ts";
 import { HAVE_SAMPLES, importSamples } from "./demo.ts";
 import type { TempWarehouse } from "./fixture.ts";
 import { genericChecks, INVARIANTS, rows } from "./model-checks.ts";
-
-function which(cmd: string): boolean {
-  try {
-    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { which } from "./tools.ts";
 
 const MAJOR = "重大事故隐患专项排查整治2023行动";
 const SPRING = "春运安全专项督查";

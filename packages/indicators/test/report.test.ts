@@ -16,6 +16,7 @@ import { FIGURE_RULES } from "../src/rules.ts";
 import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { INDIVIDUAL, loadScenario, MAJOR_CAMPAIGN } from "./scenario.ts";
 import { docxText } from "./zip.ts";
+import { which } from "./tools.ts";
 
 let t: TempWarehouse;
 let data: ReportData;
@@ -37,15 +38,6 @@ beforeAll(async () => {
   md = reportMarkdown(data);
 });
 afterAll(() => t.cleanup());
-
-function which(cmd: string): boolean {
-  try {
-    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("the Markdown report", () => {
   it("has the paragraphs of sections (一) and (三), numbered without a gap, with the figures in the report's words", () => {
