@@ -87,7 +87,7 @@ async function measure(url: string): Promise<{ bytes: number; ms: number; reques
     requests++;
   });
   await page.goto(url, { waitUntil: "commit" });
-  await waitForCharts(page, 60_000);
+  await waitForCharts(page, 60_000, true);
   // the moment the last chart was drawn, on the page's own clock (0 = navigation start)
   const ms = await page.evaluate(() => performance.now());
   await page.waitForLoadState("networkidle");
