@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const bin = path.join(root, "packages", "cli", "bin", "anjian.js");
+const bin = path.join(root, "pipelines", "cli", "bin", "anjian.js");
 const node = (args, opts = {}) => spawnSync(process.execPath, args, { stdio: "inherit", cwd: root, ...opts }).status ?? 1;
 const npm = (args) =>
   spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", args, { stdio: "inherit", cwd: root }).status ?? 1;

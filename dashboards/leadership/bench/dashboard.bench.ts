@@ -26,7 +26,7 @@ let warehouse = resolveWarehouse();
 if (!fs.existsSync(warehouse)) {
   warehouse = path.join(tmp, "anjian.duckdb");
   console.log(`数据仓库不存在，用演示数据建立临时仓库：${warehouse}`);
-  execFileSync(process.execPath, [path.join(REPO_ROOT, "packages", "cli", "bin", "anjian.js"), "ingest", path.join(REPO_ROOT, "data", "samples"), "--warehouse", warehouse], {
+  execFileSync(process.execPath, [path.join(REPO_ROOT, "pipelines", "cli", "bin", "anjian.js"), "ingest", path.join(REPO_ROOT, "data", "samples"), "--warehouse", warehouse], {
     stdio: "ignore",
   });
 }

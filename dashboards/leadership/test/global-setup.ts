@@ -12,7 +12,7 @@ import { startServer } from "../scripts/serve.js";
 import { type CliFigures, PACKAGE_DIR, REPO_ROOT, type Site, UNEVEN_LEFT_OUT, type UnevenSite } from "./support/site.ts";
 
 const run = promisify(execFile);
-const CLI = path.join(REPO_ROOT, "packages", "cli", "bin", "anjian.js");
+const CLI = path.join(REPO_ROOT, "pipelines", "cli", "bin", "anjian.js");
 const MAX_BUFFER = 64 * 1024 * 1024;
 
 async function anjian(args: string[]): Promise<string> {

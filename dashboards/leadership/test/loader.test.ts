@@ -70,7 +70,7 @@ describe("the quality page's rejects", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-dash-rejects-"));
     try {
       const cli = (args: string[]) =>
-        execFileSync(process.execPath, [path.join(REPO_ROOT, "packages", "cli", "bin", "anjian.js"), ...args], {
+        execFileSync(process.execPath, [path.join(REPO_ROOT, "pipelines", "cli", "bin", "anjian.js"), ...args], {
           env: { ...process.env, ANJIAN_KEY: "dashboard-test-key-0123456789abcdef" },
           encoding: "utf8",
         });

@@ -21,7 +21,7 @@ import { childMessages, measureReport, runTsChild } from "./run-child.ts";
 
 const BENCH_DIR = import.meta.dirname;
 const REPO = path.resolve(BENCH_DIR, "..", "..", "..");
-const CLI_BIN = path.join(REPO, "packages", "cli", "bin", "anjian.js");
+const CLI_BIN = path.join(REPO, "pipelines", "cli", "bin", "anjian.js");
 /** 32 characters, fixed: the personal-data hash key of the throw-away warehouses. */
 const BENCH_KEY = "anjian-bench-key-0123456789abcde";
 const SEED = 20240105;

@@ -1,8 +1,8 @@
-// Runs the `anjian` command in this process, exactly as packages/cli/bin/anjian.js does, and at
+// Runs the `anjian` command in this process, exactly as pipelines/cli/bin/anjian.js does, and at
 // exit reports the process's peak resident set size on stderr as one JSON line:
 //   {"anjianBenchMeasure":{"maxRssKb":…,"mainSeconds":…,"exitCode":…}}
 // Usage: node --import tsx pipelines/ingest/bench/measure.ts ingest FILE --json --warehouse W
-import { main } from "../../../packages/cli/src/main.ts";
+import { main } from "../../cli/src/main.ts";
 
 const t0 = performance.now();
 let mainSeconds: number | null = null;

@@ -66,5 +66,5 @@ process.on("exit", () => {
   );
 });
 
-const { main } = await import("../../../packages/cli/src/main.ts");
+const { main } = await import("../../cli/src/main.ts");
 process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CASES_HEADER, caseRow, HASH_KEY, tempDir, writeCsv } from "./helpers.ts";
 
 const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, "../../../packages/cli/bin/anjian.js");
+const BIN = path.resolve(import.meta.dirname, "../../cli/bin/anjian.js");
 
 describe("a second writer", () => {
   it("gets a clear Chinese message and exit code 1, not a stack trace", async () => {
