@@ -110,16 +110,13 @@ export async function collectFigures(
   const inspectedQ = q<{ inspections: number; enterprises: number }>(
     "SELECT inspections, enterprises FROM mart_enterprises_inspected(CAST($from AS DATE), CAST($to AS DATE))",
   );
-  // Campaigns: the parts of mart_campaigns side by side (its hazard part comes with the hazard slices).
-  const campaignInspectionsQ = q<{ campaign: string; inspections: number; enterprises: number; first_on: string }>(
-    `SELECT campaign, inspections, enterprises, CAST(first_on AS VARCHAR) AS first_on
-     FROM mart_campaign_inspections(CAST($from AS DATE), CAST($to AS DATE))`,
+  const campaignsQ = q<CampaignRow>(
+    `SELECT campaign, inspections, enterprises, total, general, major, major_listed, units_with_major,
+            CAST(first_on AS VARCHAR) AS first_on
+     FROM mart_campaigns(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY first_on, campaign`,
   );
-  const campaignMajorsQ = q<{ campaign: string; units_with_major: number }>(
-    "SELECT campaign, units_with_major FROM mart_campaign_units_with_major(CAST($from AS DATE), CAST($to AS DATE))",
-  );
-  // The period's hazard totals, categories and campaigns: one read of the hazard slices
-  // (mart_hazard_totals and mart_hazards_by_category are the same slices, one macro each).
+  // The period's hazard totals and categories: one read of the hazard slices (mart_hazard_totals
+  // and mart_hazards_by_category are the same slices, one macro each).
   const hazardSlicesQ = q<{
     dimension: string;
     member: string;
@@ -133,14 +130,18 @@ export async function collectFigures(
   }>(
     `SELECT dimension, member, hazards, general, major, major_listed, rectified, CAST(rectification_rate AS VARCHAR) AS rectification_rate,
             CAST(first_on AS VARCHAR) AS first_on
-     FROM mart_hazard_slices(CAST($from AS DATE), CAST($to AS DATE)) WHERE dimension IN ('total', 'category', 'campaign')`,
+     FROM mart_hazard_slices(CAST($from AS DATE), CAST($to AS DATE)) WHERE dimension IN ('total', 'category')`,
   );
   const coverageQ = q<{ kind: string; from_on: string | null; to_on: string | null; state: Coverage["state"] }>(
     `SELECT kind, CAST(from_on AS VARCHAR) AS from_on, CAST(to_on AS VARCHAR) AS to_on, state
      FROM mart_coverage_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY kind`,
   );
-  const unitsQ = q<{ unit: string; unit_level: string; certified: number; new_certified: number }>(
-    "SELECT unit, unit_level, certified, new_certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
+  const unitsQ = q<{ unit: string; certified: number }>(
+    "SELECT unit, certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
+  );
+  const levelsQ = q<Omit<EnforcersFigures, "by_unit">>(
+    `SELECT certified, bureau_certified, towns_certified, new_certified, towns_new_certified
+     FROM mart_enforcer_levels(CAST($from AS DATE), CAST($to AS DATE))`,
   );
 
   // The bureau's own ledgers.
@@ -167,6 +168,9 @@ export async function collectFigures(
             CAST(direct_loss_wan AS VARCHAR) AS direct_loss_wan, accountable, units_penalised
      FROM mart_accident_totals(CAST($from AS DATE), CAST($to AS DATE))`,
   );
+  const accidentTypesQ = q<{ type: string; accidents: number }>(
+    "SELECT accident_type AS type, accidents FROM mart_accidents_by_type(CAST($from AS DATE), CAST($to AS DATE))",
+  );
   const accidentListQ = q<{ name: string; date: string; town: string; type: string; investigated: boolean }>(
     `SELECT accident_name AS name, CAST(occurred_on AS VARCHAR) AS date, town, accident_type AS type, investigated
      FROM mart_accidents_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY occurred_on, accident_no`,
@@ -181,7 +185,10 @@ export async function collectFigures(
     files_with_problems: number;
     problems_found: number;
     problems_fixed: number;
-  }>("SELECT * FROM mart_activity_figures(CAST($from AS DATE), CAST($to AS DATE))");
+  }>(
+    `SELECT guidance_towns_villages, guidance_enterprises, exposure_enterprises, files_with_problems, problems_found, problems_fixed
+     FROM mart_activity_figures(CAST($from AS DATE), CAST($to AS DATE))`,
+  );
   const typicalQ = q<{ channel: string; cases: number }>(
     "SELECT channel, cases FROM mart_typical_cases(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY first_on, channel",
   );
@@ -191,23 +198,24 @@ export async function collectFigures(
   );
 
   // All issued above; wait for them together.
-  const [slices, [stop], [pending], [inspected], campaignInspections, campaignMajors, hazardSlices, units, coverageRows] = await Promise.all([
+  const [slices, [stop], [pending], [inspected], campaigns, hazardSlices, units, [levels], coverageRows] = await Promise.all([
     slicesQ,
     stopQ,
     pendingQ,
     inspectedQ,
-    campaignInspectionsQ,
-    campaignMajorsQ,
+    campaignsQ,
     hazardSlicesQ,
     unitsQ,
+    levelsQ,
     coverageQ,
   ]);
-  const [[checks], checkTowns, departments, [accidents], accidentList, activityCategories, [activity], typical, trainings] =
+  const [[checks], checkTowns, departments, [accidents], accidentTypes, accidentList, activityCategories, [activity], typical, trainings] =
     await Promise.all([
       checksQ,
       checkTownsQ,
       departmentsQ,
       accidentTotalsQ,
+      accidentTypesQ,
       accidentListQ,
       activityCategoriesQ,
       activityFiguresQ,
@@ -215,11 +223,6 @@ export async function collectFigures(
       trainingsQ,
     ]);
   const coverage = coverageOf(coverageRows);
-  const campaigns = joinCampaigns(
-    campaignInspections,
-    hazardSlices.filter((h) => h.dimension === "campaign"),
-    campaignMajors,
-  );
   const hazardTotal = hazardSlices.find((h) => h.dimension === "total");
   const hazards = hazardTotal && { ...hazardTotal, total: hazardTotal.hazards };
   const categories = hazardSlices
@@ -257,15 +260,13 @@ export async function collectFigures(
   const byUnit: Record<string, number> = {};
   for (const name of ordered(resolver.unitNames(), units.map((u) => u.unit)))
     byUnit[name] = units.find((u) => u.unit === name)?.certified ?? 0;
-  const sumUnits = (pick: (u: (typeof units)[number]) => boolean, field: "certified" | "new_certified") =>
-    units.filter(pick).reduce((a, u) => a + u[field], 0);
 
   const checksByTown: Record<string, number> = {};
   for (const town of ordered(resolver.townNames(), checkTowns.map((t) => t.town)))
     checksByTown[town] = checkTowns.find((t) => t.town === town)?.completed ?? 0;
   const byAccidentType: Record<string, number> = {};
-  for (const type of ordered([...ACCIDENT_TYPES], accidentList.map((a) => a.type), false))
-    byAccidentType[type] = accidentList.filter((a) => a.type === type).length;
+  for (const type of ordered([...ACCIDENT_TYPES], accidentTypes.map((a) => a.type), false))
+    byAccidentType[type] = accidentTypes.find((a) => a.type === type)!.accidents;
   const byActivity: ActivitiesFigures["by_category"] = {};
   for (const name of ordered([...ACTIVITY_CATEGORIES], activityCategories.map((c) => c.category))) {
     const c = activityCategories.find((x) => x.category === name);
@@ -305,12 +306,12 @@ export async function collectFigures(
       by_campaign: hazardsByCampaign,
     },
     enforcers: {
-      certified: sumUnits(() => true, "certified"),
+      certified: levels?.certified ?? 0,
       by_unit: byUnit,
-      bureau_certified: sumUnits((u) => u.unit_level === "bureau", "certified"),
-      towns_certified: sumUnits((u) => u.unit_level === "town", "certified"),
-      new_certified: sumUnits(() => true, "new_certified"),
-      towns_new_certified: sumUnits((u) => u.unit_level === "town", "new_certified"),
+      bureau_certified: levels?.bureau_certified ?? 0,
+      towns_certified: levels?.towns_certified ?? 0,
+      new_certified: levels?.new_certified ?? 0,
+      towns_new_certified: levels?.towns_new_certified ?? 0,
     },
     random_checks: {
       planned: checks?.planned ?? 0,
@@ -401,34 +402,6 @@ function coverageOf(rows: { kind: string; from_on: string | null; to_on: string 
     out[kind] = r ? { from: r.from_on, to: r.to_on, state: r.state } : { from: null, to: null, state: "none" };
   }
   return out;
-}
-
-/** The rows of mart_campaigns from its three parts (as its full outer join does), by first day. */
-function joinCampaigns(
-  inspections: { campaign: string; inspections: number; enterprises: number; first_on: string }[],
-  hazards: { member: string; hazards: number; general: number; major: number; major_listed: number; first_on: string }[],
-  majors: { campaign: string; units_with_major: number }[],
-): CampaignRow[] {
-  const rows = new Map<string, CampaignRow>();
-  const row = (campaign: string) => {
-    let r = rows.get(campaign);
-    if (!r) {
-      r = { campaign, inspections: 0, enterprises: 0, total: 0, general: 0, major: 0, major_listed: 0, units_with_major: 0, first_on: "" };
-      rows.set(campaign, r);
-    }
-    return r;
-  };
-  const earlier = (a: string, b: string) => (a === "" || b < a ? b : a);
-  for (const i of inspections) {
-    const r = row(i.campaign);
-    Object.assign(r, { inspections: i.inspections, enterprises: i.enterprises, first_on: earlier(r.first_on, i.first_on) });
-  }
-  for (const h of hazards) {
-    const r = row(h.member);
-    Object.assign(r, { total: h.hazards, general: h.general, major: h.major, major_listed: h.major_listed, first_on: earlier(r.first_on, h.first_on) });
-  }
-  for (const m of majors) if (rows.has(m.campaign)) row(m.campaign).units_with_major = m.units_with_major;
-  return [...rows.values()].sort((a, b) => (a.first_on === b.first_on ? (a.campaign < b.campaign ? -1 : 1) : a.first_on < b.first_on ? -1 : 1));
 }
 
 /** The known names in their order (all of them, or only those present), then any others found, sorted. */

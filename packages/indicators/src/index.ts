@@ -37,7 +37,7 @@ export { buildReportData, type ReportData, readSources, type Sources } from "./r
 export { openReaders, type ReaderPool } from "./readers.ts";
 export { FONTS, renderDocx, reportDocx } from "./report-docx.ts";
 export { renderMarkdown, reportMarkdown } from "./report-md.ts";
-export { type Block, change, reportBlocks, sourceLine } from "./report-text.ts";
+export { type Block, change, rateChange, reportBlocks, sourceLine } from "./report-text.ts";
 export { FIGURE_RULES, type FigureRule, ruleFor } from "./rules.ts";
 export {
   asOfNote,

@@ -68,6 +68,33 @@ SELECT
 FROM mart_cases
 GROUP BY ALL;
 
+-- model: mart_case_list
+-- grain: one decided penalty case as a list shows it: its party by mart_shown_party (个人 for an
+--   individual), its penalties (处罚种类) as text joined by 、
+-- key: case_no
+-- not_null: case_no, decided_on, decided_year, party, party_type, town, unit, unit_level, procedure_type, industry, penalties, fine_yuan, dual_penalty, legal_review, stop_production
+-- accepted: unit_level = bureau | town
+-- relationship: case_no -> mart_cases.case_no
+CREATE OR REPLACE VIEW mart_case_list AS
+SELECT
+  c.case_no,
+  c.decided_on,
+  c.decided_year,
+  mart_shown_party(s.party_name, s.party_type) AS party,
+  s.party_type,
+  c.town,
+  c.unit,
+  c.unit_level,
+  c.procedure_type,
+  c.industry,
+  array_to_string(s.penalty_kinds, '、')         AS penalties,
+  c.fine_yuan,
+  c.dual_penalty,
+  c.legal_review,
+  c.stop_production
+FROM mart_cases c
+JOIN stg_cases s USING (case_no);
+
 -- model: mart_case_days
 -- grain: one day × slice of the decided cases of that day: the whole district, each unit level,
 --   each unit, each procedure, each unit level × procedure, each party's town, each industry

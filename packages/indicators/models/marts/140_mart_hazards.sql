@@ -162,36 +162,41 @@ FROM mart_hazard_slices(d_from, d_to)
 WHERE dimension = 'category';
 
 -- model: mart_hazards_by_town
--- grain: one town with hazards found in the period
+-- grain: one town with hazards found in the period (by the hazard unit's 所属镇街): as the district's
+--   totals (mart_hazard_totals), town by town
 -- key: town
 -- args: period
--- not_null: town, hazards, major
+-- not_null: town, hazards, general, major, major_listed, rectified, rectification_rate
 CREATE OR REPLACE MACRO mart_hazards_by_town(d_from, d_to) AS TABLE
-SELECT member AS town, hazards, major
+SELECT member AS town, hazards, general, major, major_listed, rectified, rectification_rate
 FROM mart_hazard_slices(d_from, d_to)
 WHERE dimension = 'town';
 
 -- model: mart_hazards_overdue
--- grain: one hazard overdue on day d: found by d, 整改期限 before d, not rectified by d
+-- grain: one hazard overdue on day d: found by d, 整改期限 before d, not rectified by d; its unit as a
+--   list shows it (unit_shown: mart_shown_party)
 -- key: hazard_no
 -- args: date
+-- not_null: hazard_no, found_on, deadline, days_overdue, level, category, town, unit_shown, listed
 -- relationship: hazard_no -> mart_hazards.hazard_no
 CREATE OR REPLACE MACRO mart_hazards_overdue(d) AS TABLE
-SELECT hazard_no, found_on, deadline, CAST(d - deadline AS INTEGER) AS days_overdue, level, category, town, campaign, unit_name, listed
+SELECT hazard_no, found_on, deadline, CAST(d - deadline AS INTEGER) AS days_overdue, level, category, town, campaign, unit_name,
+       mart_shown_party(unit_name, NULL) AS unit_shown, listed
 FROM mart_hazards
 WHERE found_on <= d
   AND deadline < d
   AND NOT coalesce(coalesce(rectified_on, CASE WHEN is_rectified THEN found_on END) <= d, false);
 
 -- model: mart_major_hazards
--- grain: one major hazard (重大事故隐患), listed for supervision or not, with its unit's identity
+-- grain: one major hazard (重大事故隐患), listed for supervision or not, with its unit's identity and
+--   its unit as a list shows it (unit_shown: mart_shown_party)
 -- key: hazard_no
--- not_null: hazard_no, found_on, found_year, unit_name, enterprise_id, town, category, rectification, listed
+-- not_null: hazard_no, found_on, found_year, unit_name, unit_shown, enterprise_id, town, category, rectification, listed
 -- relationship: hazard_no -> mart_hazards.hazard_no
 -- materialized: table
 CREATE OR REPLACE VIEW mart_major_hazards AS
-SELECT hazard_no, found_on, year(found_on) AS found_year, unit_name, enterprise_id, town, industry, category, campaign,
-       deadline, rectification, rectified_on, listed
+SELECT hazard_no, found_on, year(found_on) AS found_year, unit_name, mart_shown_party(unit_name, NULL) AS unit_shown,
+       enterprise_id, town, industry, category, campaign, deadline, rectification, rectified_on, listed
 FROM int_hazards
 WHERE mart_is_major(level);
 

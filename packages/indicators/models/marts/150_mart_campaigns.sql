@@ -38,8 +38,8 @@ GROUP BY campaign_no;
 -- key: campaign
 -- args: period
 -- not_null: campaign, inspections, enterprises, total, general, major, major_listed, units_with_major, first_on
--- (its three parts are macros of their own, which `anjian figures` reads side by side; the hazard
--- part is the campaign slices of mart_hazard_slices)
+-- (its three parts are macros of their own; the hazard part is the campaign slices of
+-- mart_hazard_slices. first_on: the campaign's first inspection or hazard day in the period)
 CREATE OR REPLACE MACRO mart_campaigns(d_from, d_to) AS TABLE
 SELECT
   coalesce(i.campaign, h.member)          AS campaign,

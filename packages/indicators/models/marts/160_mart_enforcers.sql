@@ -69,6 +69,21 @@ FROM mart_certificates
 WHERE mart_valid_on(issued_on, valid_through, d_to) OR mart_is_new_in(issued_on, new_holder, d_from, d_to)
 GROUP BY unit_no;
 
+-- model: mart_enforcer_levels
+-- grain: one row: the period's certified and new certificates, district-wide and by unit level
+--   (the units of mart_enforcer_totals added up)
+-- key: (one row)
+-- args: period
+-- not_null: certified, bureau_certified, towns_certified, new_certified, towns_new_certified
+CREATE OR REPLACE MACRO mart_enforcer_levels(d_from, d_to) AS TABLE
+SELECT
+  CAST(coalesce(sum(certified), 0) AS INTEGER)                                        AS certified,
+  CAST(coalesce(sum(certified) FILTER (unit_level = 'bureau'), 0) AS INTEGER)         AS bureau_certified,
+  CAST(coalesce(sum(certified) FILTER (unit_level = 'town'), 0) AS INTEGER)           AS towns_certified,
+  CAST(coalesce(sum(new_certified), 0) AS INTEGER)                                    AS new_certified,
+  CAST(coalesce(sum(new_certified) FILTER (unit_level = 'town'), 0) AS INTEGER)       AS towns_new_certified
+FROM mart_enforcer_totals(d_from, d_to);
+
 -- model: mart_certificates_expiring
 -- grain: one certificate valid on day d whose 有效期至 falls within `days` days after d
 -- key: certificate_no

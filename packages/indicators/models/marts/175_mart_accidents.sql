@@ -5,14 +5,14 @@
 -- exactly in 元 and shown in 万元 rounded half up to one decimal, once (mart_wan).
 
 -- model: mart_accidents_in
--- grain: one accident of the period
+-- grain: one accident of the period, with its lead unit and investigation status as written
 -- key: accident_no
 -- args: period
 -- not_null: accident_no, accident_name, occurred_on, town, accident_type, investigated
 -- relationship: accident_no -> stg_accidents.accident_no
 CREATE OR REPLACE MACRO mart_accidents_in(d_from, d_to) AS TABLE
 SELECT
-  accident_no, accident_name, occurred_on, town, accident_type,
+  accident_no, accident_name, occurred_on, town, accident_type, lead_unit, investigation_status,
   coalesce(lead_unit_level = 'bureau', false) AS investigated,
   coalesce(deaths, 0)          AS deaths,
   coalesce(injuries, 0)        AS injuries,
@@ -38,3 +38,31 @@ SELECT
   CAST(coalesce(sum(accountable), 0) AS INTEGER)         AS accountable,
   CAST(coalesce(sum(units_penalised), 0) AS INTEGER)     AS units_penalised
 FROM mart_accidents_in(d_from, d_to);
+
+-- model: mart_accidents_by_town
+-- grain: one town (所属镇街) with accidents in the period: as mart_accident_totals, town by town
+-- key: town
+-- args: period
+-- not_null: town, accidents, investigated, deaths, injuries, accountable, units_penalised
+CREATE OR REPLACE MACRO mart_accidents_by_town(d_from, d_to) AS TABLE
+SELECT
+  town,
+  CAST(count(*) AS INTEGER)                       AS accidents,
+  CAST(count(*) FILTER (investigated) AS INTEGER) AS investigated,
+  CAST(sum(deaths) AS INTEGER)                    AS deaths,
+  CAST(sum(injuries) AS INTEGER)                  AS injuries,
+  CAST(sum(accountable) AS INTEGER)               AS accountable,
+  CAST(sum(units_penalised) AS INTEGER)           AS units_penalised
+FROM mart_accidents_in(d_from, d_to)
+GROUP BY town;
+
+-- model: mart_accidents_by_type
+-- grain: one 事故类型 with accidents in the period
+-- key: accident_type
+-- args: period
+-- not_null: accident_type, accidents
+-- accepted: accident_type = 坍塌 | 火灾 | 透水 | 触电 | 高处坠落 | 机械伤害 | 物体打击 | 中毒和窒息 | 爆炸 | 其他
+CREATE OR REPLACE MACRO mart_accidents_by_type(d_from, d_to) AS TABLE
+SELECT accident_type, CAST(count(*) AS INTEGER) AS accidents
+FROM mart_accidents_in(d_from, d_to)
+GROUP BY accident_type;
