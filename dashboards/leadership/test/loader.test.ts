@@ -8,29 +8,11 @@ import { queryRows } from "@anjian/warehouse";
 import { tableFromIPC } from "apache-arrow";
 import { describe, expect, test } from "vitest";
 import { arrowFile } from "../src/data/lib/arrow.ts";
-import { buildDatasets, displayParty, looksLikePersonName } from "../src/data/lib/datasets.ts";
+import { loadContext } from "../src/data/lib/context.ts";
 import { tar } from "../src/data/lib/tar.ts";
 import { openMarts } from "../src/data/lib/warehouse.ts";
+import { qualityFiles } from "../src/data/pages/quality.ts";
 import { REPO_ROOT } from "./support/site.ts";
-
-describe("what a page may show of a party", () => {
-  test("an individual is 个人, whatever the name", () => {
-    expect(displayParty("张建华", "个人")).toBe("个人");
-    expect(displayParty("莆田市某某鞋业有限公司", "个人")).toBe("个人");
-  });
-
-  test("a name that looks like a person's is 个人 even when the type says otherwise", () => {
-    expect(looksLikePersonName("林海燕")).toBe(true);
-    expect(looksLikePersonName("欧阳振华")).toBe(true);
-    expect(displayParty("林海燕", "单位")).toBe("个人");
-    expect(displayParty("林海燕", null)).toBe("个人");
-  });
-
-  test("businesses keep their names", () => {
-    expect(displayParty("莆田市荔城区捷顺超市有限公司", "单位")).toBe("莆田市荔城区捷顺超市有限公司");
-    expect(displayParty("荔城区镇海木兰便利店", "个体工商户")).toBe("荔城区镇海木兰便利店");
-  });
-});
 
 describe("the loader's archive", () => {
   test("is a tar that the system's tar reads back", () => {
@@ -63,6 +45,13 @@ describe("Arrow files", () => {
       { town: "新度镇", cases: 0, cents: 0, listed: false, note: "x" },
     ]);
   });
+
+  test("depend on their content only, not on the files written before them", () => {
+    const file = () => arrowFile([{ town: "黄石镇", unit: "黄石镇人民政府" }], { town: "text", unit: "text" });
+    const first = file();
+    arrowFile([{ a: "x", b: "y", c: "z" }], { a: "text", b: "text", c: "text" });
+    expect(Buffer.from(file()).equals(Buffer.from(first))).toBe(true);
+  });
 });
 
 describe("the quality page's rejects", () => {
@@ -90,7 +79,7 @@ describe("the quality page's rejects", () => {
       try {
         const [all] = await queryRows<{ n: number }>(wh.connection, "SELECT count(*)::INTEGER AS n FROM rejects");
         expect(all!.n).toBe(2); // the history holds both
-        const entries = await buildDatasets(wh.connection, { resolver: new ProfileResolver(loadProfile()) });
+        const entries = await qualityFiles(await loadContext(wh.connection, new ProfileResolver(loadProfile())));
         const arrow = entries.find((e) => e.name === "rejects.arrow")!;
         const rows = tableFromIPC(arrow.data).toArray().map((r) => r.toJSON() as { rows: number; reason: string });
         expect(rows.reduce((a, r) => a + r.rows, 0)).toBe(open);

@@ -65,3 +65,35 @@ CREATE OR REPLACE MACRO mart_coverage_state(from_on, to_on, d_from, d_to) AS
 CREATE OR REPLACE MACRO mart_coverage_in(d_from, d_to) AS TABLE
 SELECT kind, from_on, to_on, mart_coverage_state(from_on, to_on, d_from, d_to) AS state
 FROM mart_coverage;
+
+-- model: mart_activity_years
+-- grain: one year from the first to the last year of the activity data: decided cases, hazards found,
+--   inspections (certificates issued long before count within those years but add none of their own)
+-- key: year
+-- not_null: year
+CREATE OR REPLACE VIEW mart_activity_years AS
+WITH found AS (
+  SELECT decided_year AS y FROM mart_cases
+  UNION SELECT found_year FROM mart_hazards
+  UNION SELECT inspected_year FROM mart_inspections
+)
+SELECT CAST(generate_series AS INTEGER) AS year
+FROM (SELECT min(y) AS first_y, max(y) AS last_y FROM found WHERE y IS NOT NULL) s,
+     generate_series(s.first_y, s.last_y)
+WHERE s.first_y IS NOT NULL;
+
+-- model: mart_state_days
+-- grain: one kind × activity year: the day the year's states of the kind are read on (hazards
+--   overdue, certificates expiring): the year's last day, or the last day the kind's data reaches
+--   (mart_coverage) if earlier; NULL when the data stops before the year (a state read on a day the
+--   ledger does not reach would be a guess)
+-- key: kind, year
+-- not_null: kind, year
+CREATE OR REPLACE VIEW mart_state_days AS
+SELECT
+  c.kind,
+  y.year,
+  CASE WHEN least(make_date(y.year, 12, 31), c.to_on) >= make_date(y.year, 1, 1)
+       THEN least(make_date(y.year, 12, 31), c.to_on) END AS state_on
+FROM mart_coverage c
+CROSS JOIN mart_activity_years y;
