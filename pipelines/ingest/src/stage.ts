@@ -1,4 +1,4 @@
-// Staging: raw text rows behind the temp view `stage` (row_no, dirty, c0 … c{n-1}) and the rows that
+// Staging: raw text rows behind the temp view `stage` (row_no, dirty, ids, c0 … c{n-1}) and the rows that
 // could not be split into cells into `stage_bad`. Temp tables never reach the warehouse file, so
 // personal data in clear never does either.
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -8,8 +8,11 @@ import { quotedString as lit } from "@anjian/warehouse";
 async function createStage(connection: DuckDBConnection, width: number): Promise<void> {
   const cols = Array.from({ length: width }, (_, i) => `c${i} VARCHAR`).join(", ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE stage_xlsx (row_no INTEGER, ${cols})`);
-  // Every bit of `dirty` set: each cell goes through the cleaning rule (the CSV reader marks which need it).
-  await connection.run("CREATE OR REPLACE TEMP VIEW stage AS SELECT row_no, CAST(-1 AS BIGINT) AS dirty, * EXCLUDE (row_no) FROM stage_xlsx");
+  // Every bit of `dirty` and `ids` set: each cell goes through the cleaning rule and the ID-number
+  // mask (the CSV reader marks which need them).
+  await connection.run(
+    "CREATE OR REPLACE TEMP VIEW stage AS SELECT row_no, CAST(-1 AS BIGINT) AS dirty, CAST(-1 AS BIGINT) AS ids, * EXCLUDE (row_no) FROM stage_xlsx",
+  );
   await connection.run("CREATE OR REPLACE TEMP TABLE stage_bad (row_no INTEGER, text VARCHAR, reason VARCHAR)");
 }
 
@@ -22,7 +25,7 @@ async function createStage(connection: DuckDBConnection, width: number): Promise
 const CSV_BUFFER_BYTES = 4 << 20;
 
 /**
- * Puts one prepared chunk (`row_no,dirty,c0,c1,…` per record) behind `stage`: a view over DuckDB's own
+ * Puts one prepared chunk (`row_no,dirty,ids,c0,c1,…` per record) behind `stage`: a view over DuckDB's own
  * CSV reader, not a table. The file is imported in one transaction, and a table created inside it
  * lives in transaction-local storage, which DuckDB scans on one thread: typing a 200 000-row chunk
  * from such a table took 3.7 s, from the view 2.0 s (parsing included) on two cores.
@@ -33,7 +36,7 @@ export async function stageCsvChunk(
   width: number,
   bad: BadRecord[],
 ): Promise<void> {
-  const columns = `{'row_no': 'INTEGER', 'dirty': 'BIGINT', ${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
+  const columns = `{'row_no': 'INTEGER', 'dirty': 'BIGINT', 'ids': 'BIGINT', ${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
   await connection.run(
     `CREATE OR REPLACE TEMP VIEW stage AS
      SELECT * FROM read_csv(${lit(chunkFile)}, header = false, auto_detect = false, delim = ',', quote = '"',

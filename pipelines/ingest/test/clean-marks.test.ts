@@ -1,8 +1,10 @@
-// The CSV reader marks, per record, the cells that the cleaning rule (anj_clean) may change, and
-// typing runs the rule on those cells only. A cell the rule would change must never go unmarked:
-// random cells made of blanks, empty markers, quotes, commas and text check that against DuckDB.
+// The CSV reader marks, per record, the cells that the cleaning rule (anj_clean) may change and the
+// cells that may hold an ID number (anj_mask_ids), and typing runs each rule on its marked cells
+// only. A cell a rule would change must never go unmarked: random cells made of blanks, empty
+// markers, quotes, commas, digits and text check that against DuckDB.
 import fs from "node:fs";
 import path from "node:path";
+import { idCardCheckChar } from "@anjian/codes";
 import { prepareCsv } from "@anjian/exports";
 import { openWarehouse, queryRows } from "@anjian/warehouse";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,6 +46,50 @@ describe("cells marked for cleaning", () => {
       }
       // The cells are tricky enough that the rule changes many of them.
       expect(changed).toBeGreaterThan(3000);
+    } finally {
+      warehouse.close();
+    }
+  });
+
+  it("every cell in which anj_mask_ids finds an ID number is marked, so masking only the marked ones hides them all", async () => {
+    const random = mulberry32(11);
+    const width = 5;
+    const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(random() * 10))).join("");
+    const id = () => {
+      const first17 = `350304${digits(11)}`;
+      return first17 + idCardCheckChar(first17);
+    };
+    const pieces = [" ", "中", "号", ",", '"', "X", "x", "-", "\n", () => digits(1 + Math.floor(random() * 20)), id, id];
+    const rows = Array.from({ length: 3000 }, () =>
+      Array.from({ length: width }, () =>
+        Array.from({ length: Math.floor(random() * 4) }, () => {
+          const p = pieces[Math.floor(random() * pieces.length)]!;
+          return typeof p === "string" ? p : p();
+        }).join(""),
+      ),
+    );
+    const file = path.join(dir, "ids.csv");
+    fs.writeFileSync(file, csvText([Array.from({ length: width }, (_, i) => `列${i}`), ...rows]));
+    const prepared = await prepareCsv(file, { tmpDir: dir, chunkRows: 1000, pickHeader: () => 0 });
+    expect(prepared.dataRecords).toBe(rows.length);
+    const warehouse = await openWarehouse(path.join(dir, "wh-ids.duckdb"));
+    try {
+      let masked = 0;
+      for (const chunk of prepared.chunks) {
+        await stageCsvChunk(warehouse.connection, chunk.file, width, []);
+        for (let i = 0; i < width; i++) {
+          const [r] = await queryRows<{ masked: number | bigint; unmarked: number | bigint }>(
+            warehouse.connection,
+            `SELECT count(*) FILTER (WHERE anj_mask_ids(c${i}, 'k') IS DISTINCT FROM c${i}) AS masked,
+                    count(*) FILTER (WHERE anj_mask_ids(c${i}, 'k') IS DISTINCT FROM c${i} AND ids & ${2 ** i} = 0) AS unmarked
+             FROM stage`,
+          );
+          expect(Number(r!.unmarked), `${path.basename(chunk.file)} column ${i}`).toBe(0);
+          masked += Number(r!.masked);
+        }
+      }
+      // Many cells hold a valid ID number, so the test has something to find.
+      expect(masked).toBeGreaterThan(1000);
     } finally {
       warehouse.close();
     }
