@@ -56,6 +56,13 @@ export function yearValues(year: number): { from: string; to: string } {
   return { from: p.from, to: p.to };
 }
 
+/** A query's rows for every year, the year bound as the period ($from, $to), each row with its year first. */
+export async function rowsByYear(ctx: DashContext, sql: string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (const y of ctx.years) for (const r of await ctx.q<Record<string, unknown>>(sql, yearValues(y))) out.push({ year: y, ...r });
+  return out;
+}
+
 /** A JSON member of the archive. */
 export function jsonEntry(name: string, value: unknown): TarEntry {
   return { name, data: Buffer.from(JSON.stringify(value), "utf8") };

@@ -2,22 +2,19 @@
 // investigation status; the page filters and adds them up. The year's district figures come from
 // ledgers.json. Accidents keep their names (镇海“1.24”坍塌事故), which the annual report prints too.
 import { arrowFile } from "../lib/arrow.ts";
-import { type DashContext, yearValues } from "../lib/context.ts";
+import { type DashContext, rowsByYear } from "../lib/context.ts";
 import type { TarEntry } from "../lib/tar.ts";
 
 export async function accidentsFiles(ctx: DashContext): Promise<TarEntry[]> {
-  const accidents: Record<string, unknown>[] = [];
-  for (const y of ctx.years)
-    for (const r of await ctx.q<Record<string, unknown>>(
-      `SELECT accident_no AS no, accident_name AS name, CAST(occurred_on AS VARCHAR) AS date, month(occurred_on) AS month,
-              town, accident_type AS type, investigated, deaths, injuries,
-              CAST(CAST(direct_loss_yuan * 100 AS BIGINT) AS DOUBLE) AS loss_cents, accountable, units_penalised,
-              lead_unit, investigation_status AS status
-       FROM mart_accidents_in(CAST($from AS DATE), CAST($to AS DATE))
-       ORDER BY occurred_on, accident_no`,
-      yearValues(y),
-    ))
-      accidents.push({ year: y, ...r });
+  const accidents = await rowsByYear(
+    ctx,
+    `SELECT accident_no AS no, accident_name AS name, CAST(occurred_on AS VARCHAR) AS date, month(occurred_on) AS month,
+            town, accident_type AS type, investigated, deaths, injuries,
+            CAST(CAST(direct_loss_yuan * 100 AS BIGINT) AS DOUBLE) AS loss_cents, accountable, units_penalised,
+            lead_unit, investigation_status AS status
+     FROM mart_accidents_in(CAST($from AS DATE), CAST($to AS DATE))
+     ORDER BY occurred_on, accident_no`,
+  );
   return [
     {
       name: "accidents.arrow",

@@ -2,19 +2,16 @@
 // which the annual report prints too; the page filters and adds them up. The year's district
 // figures come from ledgers.json.
 import { arrowFile } from "../lib/arrow.ts";
-import { type DashContext, yearValues } from "../lib/context.ts";
+import { type DashContext, rowsByYear } from "../lib/context.ts";
 import type { TarEntry } from "../lib/tar.ts";
 
 export async function activitiesFiles(ctx: DashContext): Promise<TarEntry[]> {
-  const activities: Record<string, unknown>[] = [];
-  for (const y of ctx.years)
-    for (const r of await ctx.q<Record<string, unknown>>(
-      `SELECT CAST(held_on AS VARCHAR) AS date, month(held_on) AS month, category, title, town, object_type, objects,
-              participants, problems_found, problems_fixed, channel
-       FROM mart_activities_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY held_on, record_no`,
-      yearValues(y),
-    ))
-      activities.push({ year: y, ...r });
+  const activities = await rowsByYear(
+    ctx,
+    `SELECT CAST(held_on AS VARCHAR) AS date, month(held_on) AS month, category, title, town, object_type, objects,
+            participants, problems_found, problems_fixed, channel
+     FROM mart_activities_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY held_on, record_no`,
+  );
   return [
     {
       name: "activities.arrow",
