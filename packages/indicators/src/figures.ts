@@ -136,12 +136,8 @@ export async function collectFigures(
     `SELECT kind, CAST(from_on AS VARCHAR) AS from_on, CAST(to_on AS VARCHAR) AS to_on, state
      FROM mart_coverage_in(CAST($from AS DATE), CAST($to AS DATE)) ORDER BY kind`,
   );
-  const unitsQ = q<{ unit: string; certified: number }>(
-    "SELECT unit, certified FROM mart_enforcer_totals(CAST($from AS DATE), CAST($to AS DATE))",
-  );
-  const levelsQ = q<Omit<EnforcersFigures, "by_unit">>(
-    `SELECT certified, bureau_certified, towns_certified, new_certified, towns_new_certified
-     FROM mart_enforcer_levels(CAST($from AS DATE), CAST($to AS DATE))`,
+  const enforcerSlicesQ = q<{ dimension: string; member: string; certified: number; new_certified: number }>(
+    "SELECT dimension, member, certified, new_certified FROM mart_enforcer_slices(CAST($from AS DATE), CAST($to AS DATE))",
   );
 
   // The bureau's own ledgers.
@@ -198,15 +194,14 @@ export async function collectFigures(
   );
 
   // All issued above; wait for them together.
-  const [slices, [stop], [pending], [inspected], campaigns, hazardSlices, units, [levels], coverageRows] = await Promise.all([
+  const [slices, [stop], [pending], [inspected], campaigns, hazardSlices, enforcerSlices, coverageRows] = await Promise.all([
     slicesQ,
     stopQ,
     pendingQ,
     inspectedQ,
     campaignsQ,
     hazardSlicesQ,
-    unitsQ,
-    levelsQ,
+    enforcerSlicesQ,
     coverageQ,
   ]);
   const [[checks], checkTowns, departments, [accidents], accidentTypes, accidentList, activityCategories, [activity], typical, trainings] =
@@ -257,9 +252,11 @@ export async function collectFigures(
   for (const name of ordered(resolver.categoryNames(), categories.map((c) => c.category), false))
     byCategory[name] = categories.find((c) => c.category === name)!.hazards;
 
+  const enforcerSlice = (dimension: string, member: string) => enforcerSlices.find((s) => s.dimension === dimension && s.member === member);
+  const units = enforcerSlices.filter((s) => s.dimension === "unit");
   const byUnit: Record<string, number> = {};
-  for (const name of ordered(resolver.unitNames(), units.map((u) => u.unit)))
-    byUnit[name] = units.find((u) => u.unit === name)?.certified ?? 0;
+  for (const name of ordered(resolver.unitNames(), units.map((u) => u.member)))
+    byUnit[name] = units.find((u) => u.member === name)?.certified ?? 0;
 
   const checksByTown: Record<string, number> = {};
   for (const town of ordered(resolver.townNames(), checkTowns.map((t) => t.town)))
@@ -306,12 +303,12 @@ export async function collectFigures(
       by_campaign: hazardsByCampaign,
     },
     enforcers: {
-      certified: levels?.certified ?? 0,
+      certified: enforcerSlice("total", "全区")?.certified ?? 0,
       by_unit: byUnit,
-      bureau_certified: levels?.bureau_certified ?? 0,
-      towns_certified: levels?.towns_certified ?? 0,
-      new_certified: levels?.new_certified ?? 0,
-      towns_new_certified: levels?.towns_new_certified ?? 0,
+      bureau_certified: enforcerSlice("unit_level", "bureau")?.certified ?? 0,
+      towns_certified: enforcerSlice("unit_level", "town")?.certified ?? 0,
+      new_certified: enforcerSlice("total", "全区")?.new_certified ?? 0,
+      towns_new_certified: enforcerSlice("unit_level", "town")?.new_certified ?? 0,
     },
     random_checks: {
       planned: checks?.planned ?? 0,

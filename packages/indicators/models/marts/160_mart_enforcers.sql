@@ -69,20 +69,21 @@ FROM mart_certificates
 WHERE mart_valid_on(issued_on, valid_through, d_to) OR mart_is_new_in(issued_on, new_holder, d_from, d_to)
 GROUP BY unit_no;
 
--- model: mart_enforcer_levels
--- grain: one row: the period's certified and new certificates, district-wide and by unit level
---   (the units of mart_enforcer_totals added up)
--- key: (one row)
+-- model: mart_enforcer_slices
+-- grain: one slice of the period's certificates: the whole district (total, 全区: always there), each
+--   unit level, each unit (the units of mart_enforcer_totals added up)
+-- key: dimension, member
 -- args: period
--- not_null: certified, bureau_certified, towns_certified, new_certified, towns_new_certified
-CREATE OR REPLACE MACRO mart_enforcer_levels(d_from, d_to) AS TABLE
+-- not_null: dimension, member, certified, new_certified
+-- accepted: dimension = total | unit_level | unit
+CREATE OR REPLACE MACRO mart_enforcer_slices(d_from, d_to) AS TABLE
 SELECT
-  CAST(coalesce(sum(certified), 0) AS INTEGER)                                        AS certified,
-  CAST(coalesce(sum(certified) FILTER (unit_level = 'bureau'), 0) AS INTEGER)         AS bureau_certified,
-  CAST(coalesce(sum(certified) FILTER (unit_level = 'town'), 0) AS INTEGER)           AS towns_certified,
-  CAST(coalesce(sum(new_certified), 0) AS INTEGER)                                    AS new_certified,
-  CAST(coalesce(sum(new_certified) FILTER (unit_level = 'town'), 0) AS INTEGER)       AS towns_new_certified
-FROM mart_enforcer_totals(d_from, d_to);
+  CASE WHEN grouping(unit) = 0 THEN 'unit' WHEN grouping(unit_level) = 0 THEN 'unit_level' ELSE 'total' END AS dimension,
+  CASE WHEN grouping(unit) = 0 THEN unit WHEN grouping(unit_level) = 0 THEN unit_level ELSE '全区' END       AS member,
+  CAST(coalesce(sum(certified), 0) AS INTEGER)                                                             AS certified,
+  CAST(coalesce(sum(new_certified), 0) AS INTEGER)                                                         AS new_certified
+FROM mart_enforcer_totals(d_from, d_to)
+GROUP BY GROUPING SETS ((unit), (unit_level), ());
 
 -- model: mart_certificates_expiring
 -- grain: one certificate valid on day d whose 有效期至 falls within `days` days after d
