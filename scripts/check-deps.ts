@@ -1,9 +1,11 @@
 // The repository's dependency rules, checked on the files themselves (run by
 // pipelines/cli/test/dependencies.test.ts under `npm test`; by hand: npm run check:deps):
 //  - every import of a package (npm or @anjian/*) is declared in the importing workspace's package.json
-//    (tests, benches and configs may also use the root's shared dev tools: vitest, tsx, …);
+//    (tests, benches and configs may also use the root's shared dev tools: vitest, tsx, …), and what
+//    runs in production (src/, bin/, tests aside) only from "dependencies";
 //  - an @anjian/* import goes through the package's entry points (its "exports"), never deeper;
-//  - no relative import leaves its workspace (another package is reached by its name);
+//  - no relative import leaves its workspace (another package is reached by its name), and no code
+//    names a path inside another workspace (listed below with the reason where it must);
 //  - every declared dependency is used: imported, or run as a command by a package.json script, or
 //    listed below with the reason;
 //  - nothing in packages/ depends on pipelines/ or dashboards/, and no workspaces depend on each
@@ -224,6 +226,8 @@ export function checkDependencies(root: string): string[] {
         const self = name === w.pkg.name;
         if (!self && !declared.has(name) && !(rootTools.has(name) && !runtime))
           findings.push(`${shown}: imports "${name}", which ${w.rel}/package.json does not declare`);
+        else if (runtime && declared.get(name) === "devDependencies")
+          findings.push(`${shown}: imports "${name}" in production code, but ${w.rel}/package.json has it only in devDependencies`);
         const target = byName.get(name);
         if (target && !exported(target.pkg, subpath))
           findings.push(`${shown}: imports "${spec}", which is not an entry point of ${name} (see its "exports")`);

@@ -55,8 +55,8 @@ describe("dependency rules", () => {
         "export const a = [p, lodash, x, it, text];",
       ].join("\n"),
     );
-    write("packages/b/package.json", { name: "@m/b", exports: { ".": "./src/index.ts" } });
-    write("packages/b/src/x.ts", "export const x = 1;\n");
+    write("packages/b/package.json", { name: "@m/b", exports: { ".": "./src/index.ts" }, devDependencies: { "left-pad": "1" } });
+    write("packages/b/src/x.ts", 'import pad from "left-pad";\nexport const x = pad;\n'); // a dev tool in production code
     write(
       "packages/b/test/x.test.ts",
       [
@@ -79,6 +79,7 @@ describe("dependency rules", () => {
         'packages/a/src/index.ts: imports "vitest", which packages/a/package.json does not declare',
         'packages/a/package.json: declares "zod" (dependencies), which nothing in packages/a imports or runs',
         "packages/a/package.json: depends on @m/p (pipelines/p); packages/ may depend only on packages/",
+        'packages/b/src/x.ts: imports "left-pad" in production code, but packages/b/package.json has it only in devDependencies',
         "packages/b/test/x.test.ts: names a path inside pipelines/p (reach that package by its name and entry points)",
         'pipelines/p/src/index.ts: imports "@m/a/src/index.ts", which is not an entry point of @m/a (see its "exports")',
         "workspaces depend on each other in a circle: @m/a → @m/p → @m/a",

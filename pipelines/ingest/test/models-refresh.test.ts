@@ -2,6 +2,7 @@
 // changed the data (not after a run that changed nothing), and a failed refresh leaves the data
 // imported, says so in Chinese and is made good by the next import. Checked with the indicators' own
 // "are the stored models current" test on a real warehouse.
+import fs from "node:fs";
 import path from "node:path";
 import { loadAliasTable } from "@anjian/exports";
 import { modelsUpToDate } from "@anjian/indicators";
@@ -9,16 +10,18 @@ import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse, type Warehouse } from "@anjian/warehouse";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingest, type Progress } from "../src/index.ts";
-import { CASES_HEADER, caseRow, freshWarehouse, HASH_KEY, type TestWarehouse, writeCsv } from "./helpers.ts";
+import { CASES_HEADER, caseRow, HASH_KEY, tempDir, writeCsv } from "./helpers.ts";
 
-let w: TestWarehouse;
+let dir: string;
 let warehouse: Warehouse;
 beforeEach(async () => {
-  w = await freshWarehouse();
-  w.close();
-  warehouse = await openWarehouse(w.path);
+  dir = tempDir();
+  warehouse = await openWarehouse(path.join(dir, "wh.duckdb"));
 });
-afterEach(() => warehouse.close());
+afterEach(() => {
+  warehouse.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** A progress that only notes when the models are being stored. */
 function recording(): Progress & { refreshes: number } {
@@ -40,7 +43,7 @@ async function storedCases(): Promise<{ n: number; yuan: number }> {
 describe("the import stores the indicator models", () => {
   it("after the first import, again after one that changes data, not after one that changes nothing", async () => {
     expect(await modelsUpToDate(warehouse.connection)).toBe(false);
-    const first = writeCsv(path.join(w.dir, "a.csv"), [CASES_HEADER, caseRow({ 案件编号: "R-1", "罚款金额（元）": "12000" })]);
+    const first = writeCsv(path.join(dir, "a.csv"), [CASES_HEADER, caseRow({ 案件编号: "R-1", "罚款金额（元）": "12000" })]);
     const p1 = recording();
     const r1 = await run([first], p1);
     expect(r1.files.map((f) => f.status)).toEqual(["imported"]);
@@ -57,7 +60,7 @@ describe("the import stores the indicator models", () => {
     expect(p2.refreshes).toBe(0);
 
     // a later export with another case and a corrected fine: the stored tables follow
-    const second = writeCsv(path.join(w.dir, "b.csv"), [
+    const second = writeCsv(path.join(dir, "b.csv"), [
       CASES_HEADER,
       caseRow({ 案件编号: "R-1", "罚款金额（元）": "15000", 更新时间: "2023-06-01 10:00:00" }),
       caseRow({ 案件编号: "R-2", "罚款金额（元）": "3000" }),
@@ -72,14 +75,14 @@ describe("the import stores the indicator models", () => {
   });
 
   it("a refresh that fails leaves the data imported, says so in Chinese, and the next import stores them", async () => {
-    const first = writeCsv(path.join(w.dir, "a.csv"), [CASES_HEADER, caseRow({ 案件编号: "F-1" })]);
+    const first = writeCsv(path.join(dir, "a.csv"), [CASES_HEADER, caseRow({ 案件编号: "F-1" })]);
     expect((await run([first], recording())).models).toEqual({ status: "refreshed" });
     // Another connection is changing one of the stored tables and has not committed: the refresh's
     // transaction meets a write conflict, as it would with a second writer inside this process.
     const other = await warehouse.connect();
     await other.run("BEGIN TRANSACTION");
     await other.run("CREATE OR REPLACE TABLE mart_case_days AS SELECT * FROM mart_case_days LIMIT 0");
-    const second = writeCsv(path.join(w.dir, "b.csv"), [CASES_HEADER, caseRow({ 案件编号: "F-2" })]);
+    const second = writeCsv(path.join(dir, "b.csv"), [CASES_HEADER, caseRow({ 案件编号: "F-2" })]);
     const failed = await run([second], recording());
     await other.run("ROLLBACK");
     expect(failed.files.map((f) => f.status)).toEqual(["imported"]);
@@ -90,7 +93,7 @@ describe("the import stores the indicator models", () => {
     const [cases] = (await warehouse.connection.runAndReadAll("SELECT count(*)::INTEGER FROM cases")).getRows();
     expect(cases).toEqual([2]);
 
-    const third = writeCsv(path.join(w.dir, "c.csv"), [CASES_HEADER, caseRow({ 案件编号: "F-3" })]);
+    const third = writeCsv(path.join(dir, "c.csv"), [CASES_HEADER, caseRow({ 案件编号: "F-3" })]);
     expect((await run([third], recording())).models).toEqual({ status: "refreshed" });
     expect(await modelsUpToDate(warehouse.connection)).toBe(true);
     expect((await storedCases()).n).toBe(3);
