@@ -2,12 +2,12 @@
 // pipelines/cli/test/dependencies.test.ts under `npm test`; by hand: npm run check:deps):
 //  - every import of a package (npm or @anjian/*) is declared in the importing workspace's package.json
 //    (tests, benches and configs may also use the root's shared dev tools: vitest, tsx, …), and what
-//    runs in production (src/, bin/, tests aside) only from "dependencies";
+//    runs in production (src/, bin/, scripts/; tests aside) only from "dependencies";
 //  - an @anjian/* import goes through the package's entry points (its "exports"), never deeper;
 //  - no relative import leaves its workspace (another package is reached by its name), and no code
 //    names a path inside another workspace (listed below with the reason where it must);
 //  - every declared dependency is used: imported, or run as a command by a package.json script, or
-//    listed below with the reason;
+//    listed below with the reason; one that only tests, benches or configs use is a devDependency;
 //  - nothing in packages/ depends on pipelines/ or dashboards/, and no workspaces depend on each
 //    other in a circle.
 // Imports are read with TypeScript's own pre-processor (comments and strings are not imports), from
@@ -39,8 +39,11 @@ export const PATHS_INTO_OTHERS: Record<string, string> = {
 /** Folders never scanned: installed or generated files, not the workspace's own code. */
 const SKIP_DIRS = new Set(["node_modules", "dist", ".observablehq", ".turbo", "screenshots", "rendered", "golden"]);
 const CODE = /\.(ts|mts|cts|tsx|js|mjs|cjs)$/;
-/** Folders whose files run in production: they may not lean on the root's dev tools. */
-const RUNTIME_DIRS = ["src", "bin"];
+/**
+ * Folders whose files run in production (a dashboard's scripts/ build and serve it): they may not
+ * lean on the root's dev tools or on devDependencies.
+ */
+const RUNTIME_DIRS = ["src", "bin", "scripts"];
 const LAYERS = ["packages", "pipelines", "dashboards"] as const;
 
 interface PackageJson {
@@ -209,6 +212,7 @@ export function checkDependencies(root: string): string[] {
     for (const field of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const)
       for (const dep of Object.keys(w.pkg[field] ?? {})) declared.set(dep, field);
     const used = new Set<string>();
+    const usedInProduction = new Set<string>();
 
     for (const file of sourceFiles(w.dir)) {
       const shown = path.relative(root, file).split(path.sep).join("/");
@@ -223,6 +227,7 @@ export function checkDependencies(root: string): string[] {
         if (isBuiltin(spec)) continue;
         const [name, subpath] = splitSpecifier(spec);
         used.add(name);
+        if (runtime) usedInProduction.add(name);
         const self = name === w.pkg.name;
         if (!self && !declared.has(name) && !(rootTools.has(name) && !runtime))
           findings.push(`${shown}: imports "${name}", which ${w.rel}/package.json does not declare`);
@@ -256,6 +261,9 @@ export function checkDependencies(root: string): string[] {
       if (binsOf(root, dep, w.dir).some((b) => scriptWords.has(b))) continue;
       findings.push(`${w.rel}/package.json: declares "${dep}" (${declared.get(dep)}), which nothing in ${w.rel} imports or runs`);
     }
+    for (const dep of Object.keys(w.pkg.dependencies ?? {}))
+      if (used.has(dep) && !usedInProduction.has(dep) && !reasons[dep] && !binsOf(root, dep, w.dir).some((b) => scriptWords.has(b)))
+        findings.push(`${w.rel}/package.json: has "${dep}" in dependencies, but only tests, benches or configs use it (a devDependency)`);
 
     const layer = layerOf(w.rel);
     for (const dep of declared.keys()) {

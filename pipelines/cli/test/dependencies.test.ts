@@ -55,16 +55,22 @@ describe("dependency rules", () => {
         "export const a = [p, lodash, x, it, text];",
       ].join("\n"),
     );
-    write("packages/b/package.json", { name: "@m/b", exports: { ".": "./src/index.ts" }, devDependencies: { "left-pad": "1" } });
+    write("packages/b/package.json", {
+      name: "@m/b",
+      exports: { ".": "./src/index.ts" },
+      dependencies: { chalk: "5" }, // used by a test only
+      devDependencies: { "left-pad": "1" },
+    });
     write("packages/b/src/x.ts", 'import pad from "left-pad";\nexport const x = pad;\n'); // a dev tool in production code
     write(
       "packages/b/test/x.test.ts",
       [
         'import path from "node:path";',
         'import { it } from "vitest";', // the root's dev tool, in a test: fine
+        'import chalk from "chalk";',
         'const bin = path.join("root", "pipelines", "p", "bin.js");', // a path into another workspace
         'const re = /["\']/;', // quotes in a regular expression are no strings
-        "it('x', () => [bin, re]);",
+        "it('x', () => [bin, re, chalk]);",
       ].join("\n"),
     );
     write("pipelines/p/package.json", { name: "@m/p", exports: { ".": "./src/index.ts" }, dependencies: { "@m/a": "0" } });
@@ -79,6 +85,7 @@ describe("dependency rules", () => {
         'packages/a/src/index.ts: imports "vitest", which packages/a/package.json does not declare',
         'packages/a/package.json: declares "zod" (dependencies), which nothing in packages/a imports or runs',
         "packages/a/package.json: depends on @m/p (pipelines/p); packages/ may depend only on packages/",
+        'packages/b/package.json: has "chalk" in dependencies, but only tests, benches or configs use it (a devDependency)',
         'packages/b/src/x.ts: imports "left-pad" in production code, but packages/b/package.json has it only in devDependencies',
         "packages/b/test/x.test.ts: names a path inside pipelines/p (reach that package by its name and entry points)",
         'pipelines/p/src/index.ts: imports "@m/a/src/index.ts", which is not an entry point of @m/a (see its "exports")',
