@@ -12,7 +12,7 @@ import { loadContext } from "../src/data/lib/context.ts";
 import { tar } from "../src/data/lib/tar.ts";
 import { openMarts } from "../src/data/lib/warehouse.ts";
 import { qualityFiles } from "../src/data/pages/quality.ts";
-import { REPO_ROOT } from "./support/site.ts";
+import { ANJIAN_BIN } from "./support/anjian-bin.ts";
 
 describe("the loader's archive", () => {
   test("is a tar that the system's tar reads back", () => {
@@ -59,7 +59,7 @@ describe("the quality page's rejects", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-dash-rejects-"));
     try {
       const cli = (args: string[]) =>
-        execFileSync(process.execPath, [path.join(REPO_ROOT, "pipelines", "cli", "bin", "anjian.js"), ...args], {
+        execFileSync(process.execPath, [ANJIAN_BIN, ...args], {
           env: { ...process.env, ANJIAN_KEY: "dashboard-test-key-0123456789abcdef" },
           encoding: "utf8",
         });
