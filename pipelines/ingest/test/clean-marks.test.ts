@@ -3,10 +3,10 @@
 // random cells made of blanks, empty markers, quotes, commas and text check that against DuckDB.
 import fs from "node:fs";
 import path from "node:path";
+import { mulberry32 } from "@anjian/demo-data";
 import { prepareCsv } from "@anjian/exports";
 import { openWarehouse, queryRows } from "@anjian/warehouse";
 import { afterAll, describe, expect, it } from "vitest";
-import { mulberry32 } from "../bench/prng.ts";
 import { stageCsvChunk } from "../src/stage.ts";
 import { csvText, tempDir } from "./helpers.ts";
 
