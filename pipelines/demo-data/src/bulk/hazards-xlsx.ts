@@ -52,11 +52,13 @@ export interface HazardsXlsxOptions {
   file: string;
   /** 隐患编号 of the first row is YH<year>-<firstSeq>; a later part of a split ledger goes on. */
   firstSeq?: number;
+  /** The seed of the party pool (default: seed); the parts of a split ledger share one pool. */
+  partiesSeed?: number;
 }
 
 export async function writeHazardsXlsx(options: HazardsXlsxOptions): Promise<void> {
   const rng = new Rng(options.seed);
-  const parties = makeParties(new Rng(options.seed ^ 0x5eed), 20_000).filter((p) => p.type !== "个人");
+  const parties = makeParties(new Rng((options.partiesSeed ?? options.seed) ^ 0x5eed), 20_000).filter((p) => p.type !== "个人");
   const saved = utcDateTime(HAZARDS_SAVED_AT);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.file, useStyles: true, useSharedStrings: true });
   wb.created = saved;

@@ -48,7 +48,7 @@ export function scaledCounts(scale: number): ScaledCounts {
   };
 }
 
-export async function generateScaled(outDir: string, scale: number): Promise<Written[]> {
+export async function generateScaled(outDir: string, scale: number, xlsxMaxRows = XLSX_MAX_ROWS): Promise<Written[]> {
   const counts = scaledCounts(scale);
   mkdirSync(outDir, { recursive: true });
   const out: Written[] = [];
@@ -66,13 +66,14 @@ export async function generateScaled(outDir: string, scale: number): Promise<Wri
     },
   });
 
-  const parts = Math.ceil(counts.hazards / XLSX_MAX_ROWS);
+  const parts = Math.ceil(counts.hazards / xlsxMaxRows);
   for (let k = 0; k < parts; k++) {
-    const rows = Math.min(XLSX_MAX_ROWS, counts.hazards - k * XLSX_MAX_ROWS);
+    const rows = Math.min(xlsxMaxRows, counts.hazards - k * xlsxMaxRows);
     const name = parts === 1 ? `${HAZARDS_FILE}.xlsx` : `${HAZARDS_FILE}_${k + 1}.xlsx`;
     const path = join(outDir, name);
-    // Each part its own stream (the first one the benchmark's), numbers going on from the last part.
-    await writeHazardsXlsx({ rows, seed: BULK_SEED + k, file: path, firstSeq: k * XLSX_MAX_ROWS + 1 });
+    // Each part its own stream (the first one the benchmark's), numbers going on from the last part,
+    // the enterprises those of the cases export.
+    await writeHazardsXlsx({ rows, seed: BULK_SEED + k, partiesSeed: BULK_SEED, file: path, firstSeq: k * xlsxMaxRows + 1 });
     out.push({
       path,
       file: {
