@@ -8,7 +8,10 @@ import path from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const REPO = import.meta.dirname;
-const WORKSPACE_GROUPS = ["packages", "pipelines", "dashboards"];
+/** The folders of package.json's `workspaces` ("packages/*" → packages). */
+const WORKSPACE_GROUPS = (JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { workspaces: string[] }).workspaces.map(
+  (glob) => glob.replace(/\/\*$/, ""),
+);
 
 interface Workspace {
   name: string;
@@ -28,6 +31,25 @@ function workspaces(): Workspace[] {
     }
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Test files under a folder, skipping dependencies and hidden folders (Framework's cache). */
+function testFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "node_modules" && !entry.name.startsWith(".")) out.push(...testFilesUnder(p));
+    } else if (/\.test\.[cm]?[jt]sx?$/.test(entry.name)) out.push(p);
+  }
+  return out;
+}
+
+/** Tests live in test/ (the include below): one left in src/ would silently never run. */
+function refuseTestsOutsideTest(all: readonly Workspace[]): void {
+  const stray = all.flatMap((w) => testFilesUnder(path.join(w.dir, "src"))).map((f) => path.relative(REPO, f));
+  if (stray.length > 0) throw new Error(`tests belong in the package's test/ folder; move: ${stray.join(", ")}`);
 }
 
 /** What differs from the shared settings, per package. */
@@ -59,7 +81,9 @@ function project(w: Workspace): TestProjectInlineConfiguration {
 function projectsFor(cwd: string): TestProjectInlineConfiguration[] {
   const all = workspaces();
   const here = all.find((w) => cwd === w.dir || cwd.startsWith(w.dir + path.sep));
-  return (here ? [here] : all).map(project);
+  const chosen = here ? [here] : all;
+  refuseTestsOutsideTest(chosen);
+  return chosen.map(project);
 }
 
 export default defineConfig({
