@@ -105,6 +105,12 @@ describe("reproducibility", () => {
       expect(readFileSync(join(dirA, f)).equals(readFileSync(join(dirB, f))), f).toBe(true);
     }
   });
+
+  it("the committed data/samples are exactly what the generator writes (npm run demo-data after a change)", () => {
+    const samples = join(import.meta.dirname, "../../../data/samples");
+    expect(files(samples)).toEqual(files(dirA));
+    for (const f of files(dirA)) expect(readFileSync(join(samples, f)).equals(readFileSync(join(dirA, f))), f).toBe(true);
+  });
 });
 
 describe("encodings", () => {
