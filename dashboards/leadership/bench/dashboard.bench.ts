@@ -14,6 +14,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { resolveWarehouse } from "../scripts/fingerprint.ts";
 import { startServer } from "../scripts/serve.js";
+import { ANJIAN_BIN } from "../test/support/anjian-bin.ts";
 import { launchBrowser, waitForCharts } from "../test/support/browser.ts";
 
 const PACKAGE_DIR = path.resolve(import.meta.dirname, "..");
@@ -26,7 +27,7 @@ let warehouse = resolveWarehouse();
 if (!fs.existsSync(warehouse)) {
   warehouse = path.join(tmp, "anjian.duckdb");
   console.log(`数据仓库不存在，用演示数据建立临时仓库：${warehouse}`);
-  execFileSync(process.execPath, [path.join(REPO_ROOT, "pipelines", "cli", "bin", "anjian.js"), "ingest", path.join(REPO_ROOT, "data", "samples"), "--warehouse", warehouse], {
+  execFileSync(process.execPath, [ANJIAN_BIN, "ingest", path.join(REPO_ROOT, "data", "samples"), "--warehouse", warehouse], {
     stdio: "ignore",
   });
 }

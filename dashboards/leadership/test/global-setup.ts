@@ -9,21 +9,21 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { startServer } from "../scripts/serve.js";
+import { ANJIAN_BIN } from "./support/anjian-bin.ts";
 import { type CliFigures, PACKAGE_DIR, REPO_ROOT, type Site, UNEVEN_LEFT_OUT, type UnevenSite } from "./support/site.ts";
 
 const run = promisify(execFile);
-const CLI = path.join(REPO_ROOT, "pipelines", "cli", "bin", "anjian.js");
 const MAX_BUFFER = 64 * 1024 * 1024;
 
 async function anjian(args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, maxBuffer: MAX_BUFFER });
+  const { stdout } = await run(process.execPath, [ANJIAN_BIN, ...args], { cwd: REPO_ROOT, maxBuffer: MAX_BUFFER });
   return stdout;
 }
 
 /** Imports a folder into a new warehouse with the CLI and builds the site from it into dist. */
 async function buildSite(input: string, warehouse: string, dist: string): Promise<{ years: number[]; defaultYear: number }> {
   try {
-    await run(process.execPath, [CLI, "ingest", input, "--json", "--warehouse", warehouse], { cwd: REPO_ROOT, maxBuffer: MAX_BUFFER });
+    await run(process.execPath, [ANJIAN_BIN, "ingest", input, "--json", "--warehouse", warehouse], { cwd: REPO_ROOT, maxBuffer: MAX_BUFFER });
   } catch (e) {
     // exit code 1 means a file was refused after all others were imported: still a usable warehouse
     if ((e as { code?: number }).code !== 1) throw e;

@@ -11,7 +11,7 @@ import { arrowFile } from "../src/data/lib/arrow.ts";
 import { buildDatasets, displayParty, looksLikePersonName } from "../src/data/lib/datasets.ts";
 import { tar } from "../src/data/lib/tar.ts";
 import { openMarts } from "../src/data/lib/warehouse.ts";
-import { REPO_ROOT } from "./support/site.ts";
+import { ANJIAN_BIN } from "./support/anjian-bin.ts";
 
 describe("what a page may show of a party", () => {
   test("an individual is 个人, whatever the name", () => {
@@ -70,7 +70,7 @@ describe("the quality page's rejects", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-dash-rejects-"));
     try {
       const cli = (args: string[]) =>
-        execFileSync(process.execPath, [path.join(REPO_ROOT, "pipelines", "cli", "bin", "anjian.js"), ...args], {
+        execFileSync(process.execPath, [ANJIAN_BIN, ...args], {
           env: { ...process.env, ANJIAN_KEY: "dashboard-test-key-0123456789abcdef" },
           encoding: "utf8",
         });

@@ -35,6 +35,7 @@ export {
 export { dateZh, isIsoDate, isWholeYear, type Period, parseDateArg, previousPeriod, yearPeriod } from "./period.ts";
 export { buildReportData, type ReportData, readSources, type Sources } from "./report-data.ts";
 export { openReaders, type ReaderPool } from "./readers.ts";
+export { appendixBlocks } from "./report-appendix.ts";
 export { FONTS, renderDocx, reportDocx } from "./report-docx.ts";
 export { renderMarkdown, reportMarkdown } from "./report-md.ts";
 export { type Block, change, reportBlocks, sourceLine } from "./report-text.ts";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeFigures } from "../src/figures.ts";
 import { FiguresSchema } from "../src/figures-schema.ts";
 import type { TempWarehouse } from "./fixture.ts";
-import { PERIODS } from "./model-checks.ts";
+import { PERIODS } from "../src/model-checks.ts";
 import { EXPECTED_2023, scenarioWarehouse } from "./scenario.ts";
 
 let t: TempWarehouse;

@@ -8,7 +8,7 @@ import { openWarehouse, queryRows, sqlStatements } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyModels, loadModelFiles, modelsHash, modelsUpToDate, useModels } from "../src/models.ts";
 import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
-import { decls, genericChecks, INVARIANTS, PERIODS, rows } from "./model-checks.ts";
+import { decls, genericChecks, INVARIANTS, PERIODS, rows } from "../src/model-checks.ts";
 import { CODE_A, CODE_B, CODE_C, INDIVIDUAL, loadScenario, scenarioWarehouse } from "./scenario.ts";
 
 describe("model declarations", () => {

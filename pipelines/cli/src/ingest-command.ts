@@ -1,7 +1,6 @@
 // anjian ingest PATH… [--json] [--warehouse PATH]
 import path from "node:path";
 import { kindByName, loadAliasTable } from "@anjian/exports";
-import { applyModels, modelsUpToDate } from "@anjian/indicators";
 import { expandPaths, type FileResult, ingest, resolveHashKey, silentProgress, terminalProgress } from "@anjian/ingest";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse } from "@anjian/warehouse";
@@ -61,7 +60,6 @@ export async function runIngest(args: IngestArgs, output: Output): Promise<numbe
       command: `anjian ingest ${args.paths.join(" ")}`,
     });
     const refused = result.files.filter((f) => f.status === "refused");
-    const refreshed = await refreshModels(warehouse.connection, !args.json && output.isTTY ? output : null);
     if (args.json) {
       output.out(
         JSON.stringify(
@@ -98,34 +96,10 @@ export async function runIngest(args: IngestArgs, output: Output): Promise<numbe
       if (result.files.some((f) => f.rejected > 0))
         output.out(`被拒绝的行及原因：anjian rejects --batch ${result.batch} --out 拒绝行.csv`);
     }
-    if (!refreshed.ok) output.err(refreshed.message);
-    return refused.length > 0 || !refreshed.ok ? 1 : 0;
+    // The models are stored again by the import itself; a failure there leaves the data imported.
+    if (result.models.status === "failed") output.err(result.models.error);
+    return refused.length > 0 || result.models.status === "failed" ? 1 : 0;
   } finally {
     warehouse.close();
-  }
-}
-
-/**
- * After an import that changed data (or under new code), the indicator models are stored again, so
- * that `anjian figures` and the dashboard read current tables. A failure here does not undo the
- * import: readers then compute the models themselves, only slower.
- */
-async function refreshModels(
-  connection: Parameters<typeof applyModels>[0],
-  tty: Output | null,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  try {
-    if (await modelsUpToDate(connection)) return { ok: true };
-    tty?.err("正在更新指标表…");
-    await applyModels(connection);
-    return { ok: true };
-  } catch (e) {
-    if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
-    return {
-      ok: false,
-      message:
-        "数据已导入，但指标表更新失败。" +
-        "anjian figures 和驾驶舱仍可使用（会临时计算，较慢）；下次导入时会再次更新。",
-    };
   }
 }

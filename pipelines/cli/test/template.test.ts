@@ -10,19 +10,11 @@ import { loadProfile, ProfileResolver } from "@anjian/profile";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnjian } from "./run-cli.ts";
+import { which } from "./tools.ts";
 
 const ENV = { ANJIAN_KEY: "template-key-0123456789abcdef0123", TZ: "Asia/Shanghai" };
 const resolver = new ProfileResolver(loadProfile());
 let dir = "";
-
-function which(cmd: string): boolean {
-  try {
-    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A valid value for a column, as a user would type or pick it. */
 function sample(c: ColumnDecl, row: number): ExcelJS.CellValue {

@@ -21,6 +21,11 @@ import { childMessages, measureReport, runTsChild } from "./run-child.ts";
 const BENCH_DIR = import.meta.dirname;
 const REPO = path.resolve(BENCH_DIR, "..", "..", "..");
 const CLI_BIN = path.join(REPO, "pipelines", "cli", "bin", "anjian.js");
+/**
+ * The CLI's own harness that runs `anjian` in its process and reports peak RSS: run as a child, not
+ * imported (the CLI depends on this package; importing it here would make the two a circle).
+ */
+const CLI_MEASURE = path.join(REPO, "pipelines", "cli", "bench", "measure.ts");
 /** 32 characters, fixed: the personal-data hash key of the throw-away warehouses. */
 const BENCH_KEY = "anjian-bench-key-0123456789abcde";
 /** The exports come from the project's one data generator (pipelines/demo-data, its bulk writers). */
@@ -96,7 +101,7 @@ async function settle(): Promise<void> {
 
 async function runImport(name: string, kind: "csv" | "xlsx", file: string, rows: number, warehouse: string): Promise<RunResult> {
   log(`▶ ${name}: anjian ingest ${path.basename(file)} --json --warehouse ${path.basename(warehouse)}`);
-  const child = await runTsChild(path.join(BENCH_DIR, "measure.ts"), ["ingest", file, "--json", "--warehouse", warehouse], {
+  const child = await runTsChild(CLI_MEASURE, ["ingest", file, "--json", "--warehouse", warehouse], {
     cwd: REPO,
     env: { ...process.env, ANJIAN_KEY: BENCH_KEY },
   });
@@ -379,7 +384,7 @@ async function main(): Promise<number> {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? null,
       totalMemMiB: Math.round(os.totalmem() / 1048576),
-      command: `node --import tsx pipelines/ingest/bench/measure.ts ingest FILE --json --warehouse W  (= node ${path.relative(REPO, CLI_BIN)} ingest …)`,
+      command: `node --import tsx ${path.relative(REPO, CLI_MEASURE)} ingest FILE --json --warehouse W  (= node ${path.relative(REPO, CLI_BIN)} ingest …)`,
       scale,
       seed: SEED,
       generation: {

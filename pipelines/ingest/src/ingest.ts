@@ -37,6 +37,7 @@ import { checkHashKey } from "./hash-key.ts";
 import { buildLookups, lookedUpColumns } from "./lookups.ts";
 import { addCounts, type Counts, mergeTyped, typeRows, zeroCounts } from "./merge.ts";
 import { type Progress, silentProgress } from "./progress.ts";
+import { type ModelsRefresh, refreshModels } from "./refresh-models.ts";
 import { applyMerges, stageCsvChunk, stageXlsxChunk } from "./stage.ts";
 import { typingSql } from "./typing-sql.ts";
 
@@ -70,6 +71,8 @@ export interface FileResult extends Counts {
 export interface IngestResult {
   batch: string;
   files: FileResult[];
+  /** The indicator models, stored again after the files when the data changed. */
+  models: ModelsRefresh;
 }
 
 export interface IngestOptions {
@@ -137,7 +140,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await restoreMemory();
     await connection.run("UPDATE batches SET finished_at = current_localtimestamp() WHERE batch_id = $b", { b: batch });
   }
-  return { batch, files: results };
+  return { batch, files: results, models: await refreshModels(connection, progress) };
 }
 
 /** Sets the import's memory budget; returns what puts the warehouse's own back. */

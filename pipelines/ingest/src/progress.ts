@@ -1,4 +1,5 @@
-// Progress on a terminal: file, rows, rows/s on one refreshed line of stderr. Silent otherwise.
+// Progress on a terminal: file, rows, rows/s on one refreshed line of stderr, then a line while the
+// indicator models are stored. Silent otherwise.
 
 export interface Progress {
   start(file: string): void;
@@ -6,9 +7,11 @@ export interface Progress {
   /** Reading is over: the rows are being checked and merged. */
   merging(n: number): void;
   done(): void;
+  /** Every file is done; the indicator models are being stored again. */
+  refreshing(): void;
 }
 
-export const silentProgress: Progress = { start() {}, rows() {}, merging() {}, done() {} };
+export const silentProgress: Progress = { start() {}, rows() {}, merging() {}, done() {}, refreshing() {} };
 
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   let file = "";
@@ -33,6 +36,9 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
     merging: (n) => draw(n, true, "；正在校验与合并…"),
     done() {
       stream.write("\r\x1b[K");
+    },
+    refreshing() {
+      stream.write("正在更新指标表…\n");
     },
   };
 }

@@ -3,7 +3,7 @@
 // createAppender are wrapped), and at exit prints a timeline to stderr: each statement of 0.1 s
 // or more, and the gaps between statements (time spent in JavaScript: hashing the file,
 // transcoding the CSV, reading the XLSX into the appender …).
-// Usage: ANJIAN_KEY=… node --import tsx pipelines/ingest/bench/phases.ts ingest FILE --json --warehouse W
+// Usage: ANJIAN_KEY=… node --import tsx pipelines/cli/bench/phases.ts ingest FILE --json --warehouse W
 import { DuckDBConnection } from "@duckdb/node-api";
 
 interface Event {
@@ -66,5 +66,5 @@ process.on("exit", () => {
   );
 });
 
-const { main } = await import("../../cli/src/main.ts");
+const { main } = await import("@anjian/cli");
 process.exitCode = await main(process.argv.slice(2));

@@ -1,18 +1,22 @@
 // Coverage (cli-and-figures.md, "Coverage: what the data reaches") on real warehouses made by the
-// import from uneven exports (test/gap.ts): a kind whose data does not reach the period has a null
+// import from uneven exports (uneven-exports.ts): a kind whose data does not reach the period has a null
 // section and says so in words; one that stops early says up to when; year-on-year change only
 // where both periods are full.
+import fs from "node:fs";
 import path from "node:path";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coverageWarnings, missingSentence } from "../src/coverage-text.ts";
-import { computeFigures } from "../src/figures.ts";
-import { FiguresSchema } from "../src/figures-schema.ts";
-import { appendixBlocks } from "../src/report-appendix.ts";
-import { buildReportData } from "../src/report-data.ts";
-import { reportMarkdown } from "../src/report-md.ts";
-import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
-import { GAP_FILES, importFiles, writeGapExports } from "./gap.ts";
+import {
+  appendixBlocks,
+  buildReportData,
+  computeFigures,
+  coverageWarnings,
+  FiguresSchema,
+  missingSentence,
+  reportMarkdown,
+} from "@anjian/indicators";
+import { type TempWarehouse, tempWarehouse } from "./imported.ts";
+import { GAP_FILES, importFiles, writeGapExports } from "./uneven-exports.ts";
 
 const resolver = new ProfileResolver(loadProfile());
 const year = (y: number) => ({ from: `${y}-01-01`, to: `${y}-12-31` });
@@ -89,7 +93,7 @@ describe("coverage in the figures JSON", () => {
       await importFiles(u.warehouse, writeGapExports(dir, ["隐患排查治理台账_2023.csv"]));
       const again = path.join(dir, "再次导出.csv");
       const text = GAP_FILES["隐患排查治理台账_2023.csv"]!.replace("2023-12-26 10:00", "2024-03-02 08:00");
-      (await import("node:fs")).writeFileSync(again, text);
+      fs.writeFileSync(again, text);
       await importFiles(u.warehouse, [again]);
       const f = await computeFigures(u.warehouse.connection, year(2024), resolver);
       expect(f.coverage.hazards).toEqual({ from: "2023-02-01", to: "2024-03-02", state: "partial" });

@@ -1,10 +1,8 @@
 // The shipped demo data (data/samples), imported with the real pipeline into a temporary warehouse.
 import fs from "node:fs";
 import path from "node:path";
-import { findRepoRoot, loadAliasTable } from "@anjian/exports";
-import { ingest } from "@anjian/ingest";
-import { loadProfile, ProfileResolver } from "@anjian/profile";
-import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
+import { findRepoRoot } from "@anjian/exports";
+import { importPaths, type TempWarehouse, tempWarehouse } from "./imported.ts";
 
 export const SAMPLES = path.join(findRepoRoot(), "data", "samples");
 
@@ -17,14 +15,7 @@ export const HAVE_SAMPLES = hasFiles(SAMPLES);
 
 export async function importSamples(): Promise<TempWarehouse> {
   const t = await tempWarehouse("anjian-demo-");
-  const result = await ingest({
-    warehouse: t.warehouse,
-    paths: [SAMPLES],
-    hashKey: "0123456789abcdef0123456789abcdef",
-    resolver: new ProfileResolver(loadProfile()),
-    aliases: loadAliasTable(),
-    command: "test: import data/samples",
-  });
+  const result = await importPaths(t.warehouse, [SAMPLES], "test: import data/samples");
   const refused = result.files.filter((f) => f.status === "refused");
   if (refused.length > 0) throw new Error(`demo files refused: ${refused.map((f) => `${f.path}: ${f.error}`).join("; ")}`);
   return t;

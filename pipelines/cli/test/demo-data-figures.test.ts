@@ -7,14 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeFigures } from "../src/figures.ts";
-import { applyModels, parseModels } from "../src/models.ts";
-import { buildReportData, type ReportData } from "../src/report-data.ts";
-import { reportDocx } from "../src/report-docx.ts";
-import { reportMarkdown } from "../src/report-md.ts";
-import { HAVE_SAMPLES, importSamples } from "./demo.ts";
-import type { TempWarehouse } from "./fixture.ts";
-import { genericChecks, INVARIANTS, rows } from "./model-checks.ts";
+import { buildReportData, computeFigures, modelsUpToDate, parseModels, type ReportData, reportDocx, reportMarkdown } from "@anjian/indicators";
+import { genericChecks, INVARIANTS, rows } from "@anjian/indicators/model-checks";
+import { HAVE_SAMPLES, importSamples } from "./demo-warehouse.ts";
+import type { TempWarehouse } from "./imported.ts";
 import { which } from "./tools.ts";
 
 const MAJOR = "重大事故隐患专项排查整治2023行动";
@@ -70,14 +66,14 @@ describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
   let markdown: string;
 
   beforeAll(async () => {
-    t = await importSamples();
-    await applyModels(t.warehouse.connection);
+    t = await importSamples(); // the import stores the models: what follows reads the stored tables
     data = await buildReportData(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }, new ProfileResolver(loadProfile()));
     markdown = reportMarkdown(data);
   });
   afterAll(() => t?.cleanup());
 
-  it("gives F1–F25 of the 2023 report exactly in the JSON", async () => {
+  it("gives F1–F25 of the 2023 report exactly in the JSON, from the models the import stored", async () => {
+    expect(await modelsUpToDate(t.warehouse.connection)).toBe(true);
     const figures = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" });
     for (const f of SEED_FIGURES) expect(at(figures, f.path), `${f.id} ${f.path}`).toBe(f.value);
     // F3 + F5 = F1 and F4 + F6 = F2, each amount rounded from its own exact sum.
@@ -117,7 +113,7 @@ describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
 
   // The Word document as LibreOffice renders it (PDF → text per page): the appendix on at most three
   // A4 pages, GB/T 9704 page numbers, 28 characters a line. PNGs of the pages are left in
-  // test/rendered/ for a person to look at (npx vitest run test/demo-figures.test.ts).
+  // test/rendered/ for a person to look at (npx vitest run test/demo-data-figures.test.ts).
   it.skipIf(!which("soffice") || !which("pdftotext"))("renders as an official document with an appendix of at most 3 pages", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-docx-"));
     try {

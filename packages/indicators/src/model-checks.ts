@@ -1,11 +1,14 @@
 // The generic tests of the models (dbt style) and the invariants of models/tests/*.sql, as SQL
-// that returns the offending rows; shared by the model tests and the demo-data tests.
+// that returns the offending rows: what every model declares about itself, checkable on any
+// warehouse. Used by this package's model tests and, through the subpath export
+// `@anjian/indicators/model-checks`, by the end-to-end tests on imported demo data. Not in the
+// main entry point: reading the invariant files is no business of an ordinary reader.
 import fs from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "@anjian/warehouse";
-import { type ModelDecl, MODELS_DIR, parseModels } from "../src/models.ts";
-import type { Period } from "../src/period.ts";
+import { type ModelDecl, MODELS_DIR, parseModels } from "./models.ts";
+import type { Period } from "./period.ts";
 
 export const decls = parseModels();
 export const PERIODS: Period[] = [
