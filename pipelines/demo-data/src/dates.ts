@@ -10,8 +10,21 @@ export function toDays(iso: string): number {
   return Math.round(Date.UTC(y, m - 1, d) / DAY);
 }
 
+const isoOfDay = new Map<number, string>();
+
 export function fromDays(days: number): string {
-  return new Date(days * DAY).toISOString().slice(0, 10);
+  // Cached: the bulk exports format millions of dates from a few thousand days.
+  let iso = isoOfDay.get(days);
+  if (iso === undefined) {
+    iso = new Date(days * DAY).toISOString().slice(0, 10);
+    isoOfDay.set(days, iso);
+  }
+  return iso;
+}
+
+/** Midnight UTC of a day number, as Excel date cells want it (no time-zone shift). */
+export function utcMidnight(days: number): Date {
+  return new Date(days * DAY);
 }
 
 export function addDays(iso: string, n: number): string {
@@ -66,6 +79,11 @@ export function nextWorkday(iso: string): string {
 export function officeTime(rng: Rng, iso: string): string {
   const minutes = rng.int(8 * 60 + 20, 17 * 60 + 50);
   return `${iso} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:${pad(rng.int(0, 59))}`;
+}
+
+/** The bulk exports' timestamps: "2023-05-12 14:30:05", any minute from 08:00 to 18:59. */
+export function timestampOn(rng: Rng, days: number): string {
+  return `${fromDays(days)} ${pad(rng.int(8, 18))}:${pad(rng.int(0, 59))}:${pad(rng.int(0, 59))}`;
 }
 
 export function minDate(a: string, b: string): string {

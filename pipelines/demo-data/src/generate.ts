@@ -1,18 +1,40 @@
-// Dataset → plan → files.
+// Dataset → plan → files; or, at any scale but 1, the bulk exports (bulk/scaled.ts).
 
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { generateScaled } from "./bulk/scaled.ts";
 import { buildDataset } from "./dataset.ts";
-import { buildPlan, type PlannedFile } from "./plan.ts";
-import { writeCsv } from "./write-csv.ts";
+import { buildPlan, type SheetSummary } from "./plan.ts";
+import type { Kind } from "./records/types.ts";
+import { type CsvEncoding, writeCsv } from "./write-csv.ts";
 import { writeXlsx } from "./write-xlsx.ts";
+
+/** What was written where, for the console, the README and the tests. */
+export interface WrittenFile {
+  /** Relative to the output folder. */
+  path: string;
+  kind: Kind;
+  format: "csv" | "xlsx";
+  encoding?: CsvEncoding;
+  sheets: SheetSummary[];
+}
 
 export interface Written {
   path: string;
-  file: PlannedFile;
+  file: WrittenFile;
 }
 
-export async function generate(outDir: string): Promise<Written[]> {
+export interface GenerateOptions {
+  /** 1 (the default): the bundled demo exports of data/samples; otherwise the bulk exports, sized N× the demo's. */
+  scale?: number;
+}
+
+export async function generate(outDir: string, options: GenerateOptions = {}): Promise<Written[]> {
+  const scale = options.scale ?? 1;
+  return scale === 1 ? generateDemo(outDir) : generateScaled(outDir, scale);
+}
+
+async function generateDemo(outDir: string): Promise<Written[]> {
   const plan = buildPlan(buildDataset());
   const out: Written[] = [];
   for (const f of plan) {

@@ -1,6 +1,10 @@
+export { BULK_SEED, generateScaled, scaledCounts, XLSX_MAX_ROWS } from "./bulk/scaled.ts";
+export { CASES_EXPORT_TIME, CASES_HEADER, CASES_TITLE, type CasesCsvOptions, writeCasesCsv } from "./bulk/cases-csv.ts";
+export { HAZARDS_HEADER, HAZARDS_TITLE, type HazardsXlsxOptions, writeHazardsXlsx } from "./bulk/hazards-xlsx.ts";
 export { buildDataset, type Dataset } from "./dataset.ts";
-export { describe, generate, type Written } from "./generate.ts";
+export { describe, type GenerateOptions, generate, type Written, type WrittenFile } from "./generate.ts";
 export { buildPlan, type PlannedFile } from "./plan.ts";
+export { mulberry32, Rng } from "./prng.ts";
 export { caseAsOf, currentCase } from "./records/cases.ts";
 export type * from "./records/types.ts";
 export { type CsvEncoding, writeCsv } from "./write-csv.ts";

@@ -497,6 +497,9 @@ function planInspections(ds: Dataset): PlannedXlsx {
   };
 }
 
+/** The canonical case header, as the importer declares it; also the bulk cases export's. */
+export const CASE_HEADER: readonly string[] = CASE_CANONICAL.map(([h]) => h);
+
 // ---------------------------------------------------------------------------------------
 // Hazards
 
@@ -518,6 +521,9 @@ const HAZARD_CANONICAL: Layout = [
   ["是否挂牌督办", "是否挂牌督办"],
   ["更新时间", "更新时间"],
 ];
+
+/** The canonical hazard header; also the bulk hazards export's. */
+export const HAZARD_HEADER: readonly string[] = HAZARD_CANONICAL.map(([h]) => h);
 
 const HAZARD_2023: Layout = HAZARD_CANONICAL.map(([h, f]) => {
   const alias: Record<string, string> = { 单位名称: "企业名称", 发现日期: "排查日期", 隐患等级: "隐患级别", 隐患类别: "隐患类型", 是否挂牌督办: "挂牌督办" };

@@ -1,7 +1,7 @@
 // XLSX through exceljs, made byte-for-byte reproducible: fixed document dates, and the zip
 // entries' DOS timestamps (JSZip stamps them with the current time) rewritten afterwards.
 
-import { writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, writeFileSync, writeSync } from "node:fs";
 import ExcelJS from "exceljs";
 
 /** A date cell (a real Excel date, serial under the hood) with its display format. */
@@ -43,10 +43,15 @@ function setCell(cell: ExcelJS.Cell, value: XCell): void {
   } else cell.value = value;
 }
 
-export async function xlsxBuffer(book: XBook): Promise<Buffer> {
-  const [day, time] = book.savedAt.split(" ") as [string, string];
+/** "YYYY-MM-DD HH:MM" as that moment in UTC (the zip's DOS times carry no zone). */
+export function utcDateTime(savedAt: string): Date {
+  const [day, time] = savedAt.split(" ") as [string, string];
   const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const saved = utc(day, hh, mm);
+  return utc(day, hh, mm);
+}
+
+export async function xlsxBuffer(book: XBook): Promise<Buffer> {
+  const saved = utcDateTime(book.savedAt);
   const wb = new ExcelJS.Workbook();
   wb.creator = book.creator;
   wb.lastModifiedBy = book.creator;
@@ -94,29 +99,75 @@ export async function writeXlsx(path: string, book: XBook): Promise<void> {
   writeFileSync(path, await xlsxBuffer(book));
 }
 
+/** Random access to a zip's bytes: a buffer, or a file too big to hold (the bulk ledgers). */
+interface ZipBytes {
+  size: number;
+  read(pos: number, length: number): Buffer;
+  write(pos: number, bytes: Buffer): void;
+}
+
 /** Overwrites the DOS time and date of every local and central zip header. */
-export function fixZipTimes(buf: Buffer, at: Date): Buffer {
-  const dosTime = (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2);
-  const dosDate = ((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate();
+function fixTimes(zip: ZipBytes, at: Date): void {
+  const stamp = Buffer.alloc(4);
+  stamp.writeUInt16LE((at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2), 0);
+  stamp.writeUInt16LE(((at.getUTCFullYear() - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(), 2);
+  const tailStart = Math.max(0, zip.size - 22 - 0xffff);
+  const tail = zip.read(tailStart, zip.size - tailStart);
   let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) throw new Error("not a zip file: no end of central directory");
-  const entries = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
+  const entries = tail.readUInt16LE(eocd + 10);
+  const cdStart = tail.readUInt32LE(eocd + 16);
+  const cd = zip.read(cdStart, tailStart + eocd - cdStart);
+  let p = 0;
   for (let n = 0; n < entries; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${p}`);
-    buf.writeUInt16LE(dosTime, p + 12);
-    buf.writeUInt16LE(dosDate, p + 14);
-    const local = buf.readUInt32LE(p + 42);
-    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header at ${local}`);
-    buf.writeUInt16LE(dosTime, local + 10);
-    buf.writeUInt16LE(dosDate, local + 12);
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    if (cd.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${cdStart + p}`);
+    stamp.copy(cd, p + 12);
+    const local = cd.readUInt32LE(p + 42);
+    if (zip.read(local, 4).readUInt32LE(0) !== 0x04034b50) throw new Error(`bad local header at ${local}`);
+    zip.write(local + 10, stamp);
+    p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
   }
+  zip.write(cdStart, cd);
+}
+
+export function fixZipTimes(buf: Buffer, at: Date): Buffer {
+  fixTimes(
+    {
+      size: buf.length,
+      read: (pos, length) => buf.subarray(pos, pos + length),
+      // A no-op for the central directory (read as a view of buf), a copy for the stamps.
+      write: (pos, bytes) => bytes.copy(buf, pos),
+    },
+    at,
+  );
   return buf;
+}
+
+/** fixZipTimes on a file, in place: reads only the central directory and writes only the stamps. */
+export function fixZipTimesInFile(path: string, at: Date): void {
+  const fd = openSync(path, "r+");
+  try {
+    fixTimes(
+      {
+        size: fstatSync(fd).size,
+        read: (pos, length) => {
+          const b = Buffer.alloc(length);
+          readSync(fd, b, 0, length, pos);
+          return b;
+        },
+        write: (pos, bytes) => {
+          writeSync(fd, bytes, 0, bytes.length, pos);
+        },
+      },
+      at,
+    );
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isValidCreditCode, isValidIdCard } from "@anjian/codes";
 import { buildDataset } from "../src/dataset.ts";
 import { generate } from "../src/generate.ts";
+import { decodeCsv, parseCsv } from "./csv.ts";
 
 let dirA: string;
 let dirB: string;
@@ -35,46 +36,6 @@ function files(dir: string): string[] {
   };
   walk(dir);
   return out;
-}
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
-
-function decodeCsv(buf: Buffer): string {
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf.subarray(2));
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return new TextDecoder("utf-8").decode(buf.subarray(3));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder("gb18030").decode(buf);
-  }
 }
 
 // Reading the big workbooks takes seconds: read each file once.
@@ -143,6 +104,12 @@ describe("reproducibility", () => {
       for (const ws of a.worksheets) expect(sheetValues(ws), `${f} ${ws.name}`).toEqual(sheetValues(b.getWorksheet(ws.name)!));
       expect(readFileSync(join(dirA, f)).equals(readFileSync(join(dirB, f))), f).toBe(true);
     }
+  });
+
+  it("the committed data/samples are exactly what the generator writes (npm run demo-data after a change)", () => {
+    const samples = join(import.meta.dirname, "../../../data/samples");
+    expect(files(samples)).toEqual(files(dirA));
+    for (const f of files(dirA)) expect(readFileSync(join(samples, f)).equals(readFileSync(join(dirA, f))), f).toBe(true);
   });
 });
 

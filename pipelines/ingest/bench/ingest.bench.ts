@@ -14,9 +14,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { BULK_SEED, writeCasesCsv, writeHazardsXlsx } from "@anjian/demo-data";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { writeCasesCsv } from "./cases-csv.ts";
-import { writeHazardsXlsx } from "./hazards-xlsx.ts";
 import { childMessages, measureReport, runTsChild } from "./run-child.ts";
 
 const BENCH_DIR = import.meta.dirname;
@@ -29,7 +28,8 @@ const CLI_BIN = path.join(REPO, "pipelines", "cli", "bin", "anjian.js");
 const CLI_MEASURE = path.join(REPO, "pipelines", "cli", "bench", "measure.ts");
 /** 32 characters, fixed: the personal-data hash key of the throw-away warehouses. */
 const BENCH_KEY = "anjian-bench-key-0123456789abcde";
-const SEED = 20240105;
+/** The exports come from the project's one data generator (pipelines/demo-data, its bulk writers). */
+const SEED = BULK_SEED;
 
 const TARGET_RATIO = 3;
 const TARGET_RSS_MIB = 1024;

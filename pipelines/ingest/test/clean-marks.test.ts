@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { idCardCheckChar } from "@anjian/codes";
+import { mulberry32 } from "@anjian/demo-data";
 import { prepareCsv } from "@anjian/exports";
 import { openWarehouse, queryRows } from "@anjian/warehouse";
 import { afterAll, describe, expect, it } from "vitest";
-import { mulberry32 } from "../bench/prng.ts";
 import { stageCsvChunk } from "../src/stage.ts";
 import { csvText, tempDir } from "./helpers.ts";
 

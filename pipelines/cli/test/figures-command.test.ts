@@ -5,9 +5,9 @@ import path from "node:path";
 import { applyModels, computeFigures, FiguresSchema, modelsUpToDate } from "@anjian/indicators";
 import { CliError, openWarehouse } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Output } from "./context.ts";
-import { defaultDocxName, figuresFormat, figuresPeriod, runFigures } from "./figures-command.ts";
-import { main } from "./main.ts";
+import type { Output } from "../src/context.ts";
+import { defaultDocxName, figuresFormat, figuresPeriod, runFigures } from "../src/figures-command.ts";
+import { main } from "../src/main.ts";
 
 function capture(): Output & { stdout: string; stderr: string } {
   const o = {

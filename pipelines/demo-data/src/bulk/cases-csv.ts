@@ -1,18 +1,23 @@
-// The benchmark's cases export (docs/import.md §5.1): what Excel on a Chinese Windows saves
-// as "CSV" — GB18030, CRLF, a title row and an export-time row above the header, a 合计 footer —
-// plus, optionally, the same records as plain UTF-8 (header + data) for the read_csv yardstick.
-// Streamed: lines are built and encoded in batches, never the whole file in memory.
+// The bulk cases export (docs/import.md §5.1), any number of rows: what Excel on a Chinese
+// Windows saves as "CSV" — GB18030, CRLF, a title row and an export-time row above the header, a
+// 合计 footer — plus, optionally, the same records as plain UTF-8 (header + data) for the ingest
+// benchmark's read_csv yardstick. Streamed: lines are built and encoded in batches, never the
+// whole file in memory. Row i depends only on the seed and the rows before it, so a smaller file
+// is the start of a bigger one (only the footer differs).
 import fs from "node:fs";
 import iconv from "iconv-lite";
-import { BUREAU, makeParties, type Party, TOWN_UNITS } from "./parties.ts";
-import { dayNumber, int, isoDate, mulberry32, pad, pick, type Rng, timestampOn, weighted } from "./prng.ts";
-import { kindByName } from "@anjian/exports";
+import { fromDays, pad, timestampOn, toDays } from "../dates.ts";
+import { CASE_HEADER } from "../plan.ts";
+import { Rng } from "../prng.ts";
+import { BUREAU, TOWN_UNIT } from "../profile.ts";
+import { csvField } from "../write-csv.ts";
+import { makeParties, type Party } from "./parties.ts";
 
 export const CASES_TITLE = "荔城区应急管理局行政处罚案件台账";
 export const CASES_EXPORT_TIME = "导出时间：2024-01-05 09:12";
 
-/** The canonical header of docs/import.md §5.1, as the importer declares it. */
-export const CASES_HEADER = kindByName("cases").columns.map((c) => c.header);
+/** The canonical header (docs/import.md §5.1), the same as the demo's plain case ledgers. */
+export const CASES_HEADER: readonly string[] = CASE_HEADER;
 
 const AMOUNT_COLUMN = CASES_HEADER.indexOf("罚款金额（元）");
 
@@ -41,12 +46,8 @@ const STATUSES = [
   ["已撤销", 2],
 ] as const;
 
-const FIRST_DAY = dayNumber(2021, 1, 1);
-const LAST_DAY = dayNumber(2024, 12, 31);
-
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+const FIRST_DAY = toDays("2021-01-01");
+const LAST_DAY = toDays("2024-12-31");
 
 interface CaseGen {
   rng: Rng;
@@ -58,38 +59,38 @@ interface CaseGen {
 /** One case as its 21 cells, and its fine in cents (for the footer's total). */
 function caseRow(g: CaseGen, seq: number): { cells: string[]; cents: number } {
   const { rng } = g;
-  const party = pick(rng, g.parties);
-  const filed = int(rng, FIRST_DAY, LAST_DAY);
-  const year = isoDate(filed).slice(0, 4);
-  const byBureau = rng() < 0.6;
-  const authority = byBureau ? BUREAU : TOWN_UNITS[party.town]!;
-  const simple = rng() < 0.25;
-  const status = weighted(rng, STATUSES);
+  const party = rng.pick(g.parties);
+  const filed = rng.int(FIRST_DAY, LAST_DAY);
+  const year = fromDays(filed).slice(0, 4);
+  const byBureau = rng.next() < 0.6;
+  const authority = byBureau ? BUREAU : TOWN_UNIT[party.town];
+  const simple = rng.next() < 0.25;
+  const status = rng.weighted(STATUSES);
   const decidedCase = status === "已结案" || status === "执行中" || status === "已决定";
 
   let kinds = "";
   let cents = 0;
   let decided = "";
-  let docNo = status === "调查中" || status === "已立案" ? (rng() < 0.5 ? "预立案" : "") : "";
+  let docNo = status === "调查中" || status === "已立案" ? (rng.next() < 0.5 ? "预立案" : "") : "";
   let closed = "";
   let last = filed;
   if (decidedCase) {
-    const d = filed + (simple ? int(rng, 0, 2) : int(rng, 10, 75));
-    decided = isoDate(d);
+    const d = filed + (simple ? rng.int(0, 2) : rng.int(10, 75));
+    decided = fromDays(d);
     last = d;
     const unitKey = `${authority}${year}`;
     const n = (g.docNo.get(unitKey) ?? 0) + 1;
     g.docNo.set(unitKey, n);
     docNo = byBureau ? `（荔）应急罚〔${year}〕${n}号` : `荔${party.town.slice(0, 2)}安罚〔${year}〕${n}号`;
     if (simple) {
-      kinds = weighted(rng, [
+      kinds = rng.weighted([
         ["警告", 3],
         ["罚款", 5],
         ["警告、罚款", 2],
       ]);
-      if (kinds.includes("罚款")) cents = (party.type === "个人" ? int(rng, 1, 4) * 50 : int(rng, 1, 6) * 500) * 100;
+      if (kinds.includes("罚款")) cents = (party.type === "个人" ? rng.int(1, 4) * 50 : rng.int(1, 6) * 500) * 100;
     } else {
-      kinds = weighted(rng, [
+      kinds = rng.weighted([
         ["罚款", 70],
         ["警告、罚款", 15],
         ["罚款、没收违法所得", 6],
@@ -98,20 +99,20 @@ function caseRow(g: CaseGen, seq: number): { cells: string[]; cents: number } {
         ["警告", 2],
       ]);
       if (kinds.includes("罚款"))
-        cents = (party.type === "个人" ? int(rng, 10, 500) * 100 : int(rng, 10, 3000) * 100) * 100;
+        cents = (party.type === "个人" ? rng.int(10, 500) * 100 : rng.int(10, 3000) * 100) * 100;
     }
     if (status === "已结案") {
-      const c = d + int(rng, 5, 90);
-      closed = isoDate(c);
+      const c = d + rng.int(5, 90);
+      closed = fromDays(c);
       last = c;
     }
   } else if (status === "已撤销") {
-    const c = filed + int(rng, 5, 40);
-    closed = isoDate(c);
+    const c = filed + rng.int(5, 40);
+    closed = fromDays(c);
     last = c;
   }
-  const violation = pick(rng, VIOLATIONS);
-  const amount = kinds.includes("罚款") ? `${Math.floor(cents / 100)}.${pad(cents % 100, 2)}` : rng() < 0.5 ? "0.00" : "";
+  const violation = rng.pick(VIOLATIONS);
+  const amount = kinds.includes("罚款") ? `${Math.floor(cents / 100)}.${pad(cents % 100, 2)}` : rng.next() < 0.5 ? "0.00" : "";
   const cells = [
     `LC${year}-${pad(seq, 7)}`,
     `${party.name}${violation.split(/[,，、]/)[0]}案`,
@@ -124,12 +125,12 @@ function caseRow(g: CaseGen, seq: number): { cells: string[]; cents: number } {
     violation,
     authority,
     simple ? "简易程序" : "普通程序",
-    isoDate(filed),
+    fromDays(filed),
     docNo,
     decided,
     kinds,
     amount,
-    decidedCase && !simple && party.type === "单位" && rng() < 0.15 ? "是" : "否",
+    decidedCase && !simple && party.type === "单位" && rng.next() < 0.15 ? "是" : "否",
     decidedCase && !simple ? "是" : "否",
     status,
     closed,
@@ -155,8 +156,8 @@ export interface CasesCsvResult {
 }
 
 export function writeCasesCsv(options: CasesCsvOptions): CasesCsvResult {
-  const rng = mulberry32(options.seed);
-  const g: CaseGen = { rng, parties: makeParties(mulberry32(options.seed ^ 0x5eed), 20_000), docNo: new Map() };
+  const rng = new Rng(options.seed);
+  const g: CaseGen = { rng, parties: makeParties(new Rng(options.seed ^ 0x5eed), 20_000), docNo: new Map() };
   const batchRows = options.batchRows ?? 10_000;
   const eol = "\r\n";
   const width = CASES_HEADER.length;

@@ -1,17 +1,11 @@
 // A deterministic pool of parties (enterprises, sole traders, people) in 荔城区, shared by the
-// generated case and hazard exports so that the two files talk about the same enterprises.
+// bulk case and hazard exports so that the two files talk about the same enterprises. Plainer
+// than the demo's enterprise pool (src/records/enterprises.ts): any number of parties, no
+// hand-laid cases.
 import { creditCodeCheckChar, idCardCheckChar } from "@anjian/codes";
-import { loadProfile } from "@anjian/profile";
-import { int, pad, pick, type Rng } from "./prng.ts";
-
-// The district's towns, their governments / street offices and the bureau: the shipped profile's.
-const PROFILE = loadProfile();
-export const TOWNS: readonly string[] = PROFILE.towns.map((t) => t.name);
-
-/** The town government / street office of each town (执法主体 of town cases). */
-export const TOWN_UNITS: Record<string, string> = Object.fromEntries(PROFILE.towns.map((t) => [t.name, t.unit.name]));
-
-export const BUREAU = PROFILE.bureau.name;
+import { pad } from "../dates.ts";
+import type { Rng } from "../prng.ts";
+import { bareTown, TOWNS, type Town } from "../profile.ts";
 
 export const INDUSTRIES = ["工贸", "危险化学品", "烟花爆竹", "建筑施工", "道路运输", "商贸", "医疗卫生", "文化旅游", "其他"] as const;
 
@@ -37,7 +31,7 @@ export interface Party {
   type: "单位" | "个人" | "个体工商户";
   creditCode: string;
   idNumber: string;
-  town: string;
+  town: Town;
   industry: string;
 }
 
@@ -45,33 +39,33 @@ function creditCode(rng: Rng, prefix: string): string {
   // 9 + 1 (registration authority, type) + 350304 (荔城区) + 9-character organisation code
   const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   let org = "";
-  for (let i = 0; i < 9; i++) org += charset[int(rng, 0, i < 8 ? 30 : 9)];
+  for (let i = 0; i < 9; i++) org += charset[rng.int(0, i < 8 ? 30 : 9)];
   const first17 = `${prefix}350304${org}`;
   return first17 + creditCodeCheckChar(first17);
 }
 
 function idNumber(rng: Rng): string {
-  const first17 = `350304${int(rng, 1955, 2000)}${pad(int(rng, 1, 12), 2)}${pad(int(rng, 1, 28), 2)}${pad(int(rng, 0, 999), 3)}`;
+  const first17 = `350304${rng.int(1955, 2000)}${pad(rng.int(1, 12), 2)}${pad(rng.int(1, 28), 2)}${pad(rng.int(0, 999), 3)}`;
   return first17 + idCardCheckChar(first17);
 }
 
 function personName(rng: Rng): string {
-  const g = int(rng, 0, GIVEN.length / 2 - 1) * 2;
-  return rng() < 0.3 ? pick(rng, SURNAMES) + GIVEN[g]! : pick(rng, SURNAMES) + GIVEN[g]! + GIVEN[g + 1]!;
+  const g = rng.int(0, GIVEN.length / 2 - 1) * 2;
+  return rng.next() < 0.3 ? rng.pick(SURNAMES) + GIVEN[g]! : rng.pick(SURNAMES) + GIVEN[g]! + GIVEN[g + 1]!;
 }
 
 export function makeParties(rng: Rng, count: number): Party[] {
   const parties: Party[] = [];
   for (let i = 0; i < count; i++) {
-    const town = pick(rng, TOWNS);
-    const industry = pick(rng, INDUSTRIES);
-    const brand = pick(rng, BRAND_CHARS) + pick(rng, BRAND_CHARS);
-    const trade = pick(rng, TRADES[industry]!);
-    const r = rng();
+    const town = rng.pick(TOWNS);
+    const industry = rng.pick(INDUSTRIES);
+    const brand = rng.pick(BRAND_CHARS) + rng.pick(BRAND_CHARS);
+    const trade = rng.pick(TRADES[industry]!);
+    const r = rng.next();
     if (r < 0.72) {
-      const prefix = rng() < 0.5 ? "莆田市" : "莆田市荔城区";
+      const prefix = rng.next() < 0.5 ? "莆田市" : "莆田市荔城区";
       parties.push({
-        name: `${prefix}${brand}${trade}${rng() < 0.8 ? "有限公司" : "有限责任公司"}`,
+        name: `${prefix}${brand}${trade}${rng.next() < 0.8 ? "有限公司" : "有限责任公司"}`,
         type: "单位",
         creditCode: creditCode(rng, "91"),
         idNumber: "",
@@ -80,7 +74,7 @@ export function makeParties(rng: Rng, count: number): Party[] {
       });
     } else if (r < 0.84) {
       parties.push({
-        name: `荔城区${town.replace(/(街道|镇)$/, "")}${brand}${trade}店`,
+        name: `荔城区${bareTown(town)}${brand}${trade}店`,
         type: "个体工商户",
         creditCode: creditCode(rng, "92"),
         idNumber: idNumber(rng),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadProfile } from "./load.ts";
-import { ProfileResolver } from "./resolve.ts";
+import { loadProfile } from "../src/load.ts";
+import { ProfileResolver } from "../src/resolve.ts";
 
 let r: ProfileResolver;
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idCardCheckChar, isValidIdCard, maskIdNumbers } from "./gb11643.ts";
+import { idCardCheckChar, isValidIdCard, maskIdNumbers } from "../src/gb11643.ts";
 
 // The two worked examples of GB 11643-1999, checked by hand (sum mod 11).
 const KNOWN_GOOD = ["11010519491231002X", "440524188001010014"];

@@ -1,33 +1,24 @@
-// The benchmark's hazards ledger (docs/import.md §5.3) as an .xlsx written the way the
-// platform writes it: a merged title row above the canonical header, shared strings, and the
+// The bulk hazards ledger (docs/import.md §5.3), any number of rows, as an .xlsx written the way
+// the platform writes it: a merged title row above the canonical header, shared strings, and the
 // dates (发现日期, 整改期限, 整改完成日期) as real Excel date cells. Streamed with exceljs's
-// WorkbookWriter, each row committed as it is made.
+// WorkbookWriter, each row committed as it is made; the document dates and the zip entries'
+// timestamps are fixed afterwards, so the same options give the same bytes.
 import ExcelJS from "exceljs";
+import { fromDays, pad, timestampOn, toDays, utcMidnight } from "../dates.ts";
+import { HAZARD_HEADER } from "../plan.ts";
+import { Rng } from "../prng.ts";
+import { fixZipTimesInFile, utcDateTime } from "../write-xlsx.ts";
 import { makeParties } from "./parties.ts";
-import { dayNumber, int, isoDate, mulberry32, pad, pick, timestampOn, utcDate, weighted } from "./prng.ts";
 
 export const HAZARDS_TITLE = "荔城区应急管理局隐患排查治理台账";
 
-export const HAZARDS_HEADER = [
-  "隐患编号",
-  "检查编号",
-  "单位名称",
-  "统一社会信用代码",
-  "所属镇街",
-  "行业领域",
-  "发现日期",
-  "隐患等级",
-  "隐患类别",
-  "隐患描述",
-  "专项行动",
-  "整改期限",
-  "整改状态",
-  "整改完成日期",
-  "是否挂牌督办",
-  "更新时间",
-] as const;
+/** The canonical header (docs/import.md §5.3), the same as the demo's plain hazard ledgers. */
+export const HAZARDS_HEADER: readonly string[] = HAZARD_HEADER;
 
-const DATE_COLUMNS = ["发现日期", "整改期限", "整改完成日期"].map((h) => HAZARDS_HEADER.indexOf(h as never) + 1);
+/** When the workbook says it was saved (document properties and zip entries). */
+export const HAZARDS_SAVED_AT = "2025-01-07 14:45";
+
+const DATE_COLUMNS = ["发现日期", "整改期限", "整改完成日期"].map((h) => HAZARDS_HEADER.indexOf(h) + 1);
 
 const DESCRIPTIONS: Record<string, readonly string[]> = {
   安全管理: ["未建立全员安全生产责任制", "安全生产教育培训记录不全", "未开展隐患自查自纠"],
@@ -52,54 +43,62 @@ const CAMPAIGNS: Record<string, readonly string[]> = {
   "2024": ["重大事故隐患专项排查整治2024行动", "安全生产治本攻坚三年行动"],
 };
 
-const FIRST_DAY = dayNumber(2021, 1, 1);
-const LAST_DAY = dayNumber(2024, 12, 31);
+const FIRST_DAY = toDays("2021-01-01");
+const LAST_DAY = toDays("2024-12-31");
 
 export interface HazardsXlsxOptions {
   rows: number;
   seed: number;
   file: string;
+  /** 隐患编号 of the first row is YH<year>-<firstSeq>; a later part of a split ledger goes on. */
+  firstSeq?: number;
+  /** The seed of the party pool (default: seed); the parts of a split ledger share one pool. */
+  partiesSeed?: number;
 }
 
 export async function writeHazardsXlsx(options: HazardsXlsxOptions): Promise<void> {
-  const rng = mulberry32(options.seed);
-  const parties = makeParties(mulberry32(options.seed ^ 0x5eed), 20_000).filter((p) => p.type !== "个人");
+  const rng = new Rng(options.seed);
+  const parties = makeParties(new Rng((options.partiesSeed ?? options.seed) ^ 0x5eed), 20_000).filter((p) => p.type !== "个人");
+  const saved = utcDateTime(HAZARDS_SAVED_AT);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.file, useStyles: true, useSharedStrings: true });
+  wb.created = saved;
+  wb.modified = saved;
   const ws = wb.addWorksheet("隐患排查治理台账");
   const title = ws.addRow([HAZARDS_TITLE]);
   ws.mergeCells(1, 1, 1, HAZARDS_HEADER.length);
   title.commit();
   ws.addRow([...HAZARDS_HEADER]).commit();
-  for (let seq = 1; seq <= options.rows; seq++) {
-    const party = pick(rng, parties);
-    const found = int(rng, FIRST_DAY, LAST_DAY);
-    const year = isoDate(found).slice(0, 4);
-    const major = rng() < 0.03;
-    const category = pick(rng, CATEGORIES);
-    const deadline = found + (major ? int(rng, 30, 90) : int(rng, 7, 30));
-    const state = weighted(rng, [
+  const first = options.firstSeq ?? 1;
+  for (let seq = first; seq < first + options.rows; seq++) {
+    const party = rng.pick(parties);
+    const found = rng.int(FIRST_DAY, LAST_DAY);
+    const year = fromDays(found).slice(0, 4);
+    const major = rng.next() < 0.03;
+    const category = rng.pick(CATEGORIES);
+    const deadline = found + (major ? rng.int(30, 90) : rng.int(7, 30));
+    const state = rng.weighted([
       ["已整改", 82],
       ["整改中", 11],
       ["逾期未整改", 7],
     ] as const);
-    const rectified = state === "已整改" ? found + int(rng, 1, deadline - found) : null;
-    const campaign = rng() < 0.55 ? pick(rng, CAMPAIGNS[year]!) : "";
+    const rectified = state === "已整改" ? found + rng.int(1, deadline - found) : null;
+    const campaign = rng.next() < 0.55 ? rng.pick(CAMPAIGNS[year]!) : "";
     const row = ws.addRow([
       `YH${year}-${pad(seq, 7)}`,
-      rng() < 0.9 ? `JC${year}-${pad(int(rng, 1, 60_000), 6)}` : null,
+      rng.next() < 0.9 ? `JC${year}-${pad(rng.int(1, 60_000), 6)}` : null,
       party.name,
       party.creditCode,
       party.town,
       party.industry,
-      utcDate(found),
+      utcMidnight(found),
       major ? "重大事故隐患" : "一般隐患",
       category,
-      pick(rng, DESCRIPTIONS[category]!),
+      rng.pick(DESCRIPTIONS[category]!),
       campaign || null,
-      utcDate(deadline),
+      utcMidnight(deadline),
       state,
-      rectified === null ? null : utcDate(rectified),
-      major && rng() < 0.6 ? "是" : "否",
+      rectified === null ? null : utcMidnight(rectified),
+      major && rng.next() < 0.6 ? "是" : "否",
       timestampOn(rng, rectified ?? found),
     ]);
     for (const c of DATE_COLUMNS) row.getCell(c).numFmt = "yyyy-mm-dd";
@@ -107,4 +106,5 @@ export async function writeHazardsXlsx(options: HazardsXlsxOptions): Promise<voi
   }
   ws.commit();
   await wb.commit();
+  fixZipTimesInFile(options.file, saved);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CREDIT_CODE_CHARSET, creditCodeCheckChar, isValidCreditCode } from "./gb32100.ts";
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar, isValidCreditCode } from "../src/gb32100.ts";
 
 // Literals verified by hand with the GB 32100 weights (sum mod 31 worked out on paper).
 // 91350100M000100Y43 is the worked example of the standard itself.

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ProfileError } from "./error.ts";
-import { findDefaultProfile, loadProfile, PROFILE_ENV } from "./load.ts";
+import { ProfileError } from "../src/error.ts";
+import { findDefaultProfile, loadProfile, PROFILE_ENV } from "../src/load.ts";
 
 const DEFAULT_FILE = findDefaultProfile();
 const defaultJson = () => JSON.parse(readFileSync(DEFAULT_FILE, "utf8"));
