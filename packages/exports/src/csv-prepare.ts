@@ -5,10 +5,10 @@
 // the reason. One pass; chunks keep the database's working set, and so memory, flat.
 import fs from "node:fs";
 import path from "node:path";
+import { RefusedFileError } from "@anjian/errors";
 import { parseCsvText } from "./csv-text.ts";
 import { type CsvEncoding, detectEncoding, looksBinary } from "./encoding.ts";
 import { Gb18030ToUtf8 } from "./gb18030.ts";
-import { RefusedFileError } from "./errors.ts";
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;

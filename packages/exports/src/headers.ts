@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ReferenceDataError } from "@anjian/errors";
 import { parseCsvText } from "./csv-text.ts";
-import { ReferenceDataError } from "./errors.ts";
 import { type KindDecl, type KindName, kinds } from "./kinds.ts";
 import { normaliseHeader } from "./text.ts";
 

@@ -1,7 +1,6 @@
 export { csvCell, parseCsvText, spreadsheetSafe } from "./csv-text.ts";
 export { type BadRecord, type CsvChunk, DIRTY_BITS, MAX_PREAMBLE_ROWS, type PreparedCsv, prepareCsv } from "./csv-prepare.ts";
 export { type CsvEncoding, detectEncoding, isUtf8 } from "./encoding.ts";
-export { ReferenceDataError, RefusedFileError } from "./errors.ts";
 export {
   type AliasTable,
   defaultAliasFile,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ProfileError } from "./error.ts";
+import { ProfileError } from "@anjian/errors";
 import { findDefaultProfile, loadProfile, PROFILE_ENV } from "./load.ts";
 
 const DEFAULT_FILE = findDefaultProfile();

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ProfileError, type ProfileIssue } from "./error.ts";
+import { ProfileError, type ProfileIssue } from "@anjian/errors";
 import { formatPath, type Profile, profileErrorMap, profileSchema } from "./schema.ts";
 
 /** Environment variable naming a profile file to use instead of the default one. */

@@ -1,4 +1,3 @@
-export { CliError, WarehouseLockedError } from "./errors.ts";
 export { createTableSql, kindTables, shadowKindTables, syncKindTables } from "./kind-tables.ts";
 export { migrate, SQL_DIR } from "./migrate.ts";
 export { quotedIdentifier, quotedString, sqlStatements } from "./sql.ts";

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
-import { CliError, WarehouseLockedError } from "./errors.ts";
+import { UserError, WarehouseLockedError } from "@anjian/errors";
 import { shadowKindTables, syncKindTables } from "./kind-tables.ts";
 import { migrate } from "./migrate.ts";
 import { removeStaleScratch, scratchDir } from "./scratch.ts";
@@ -33,7 +33,7 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
   const readOnly = options.readOnly ?? false;
   removeStaleScratch();
   if (readOnly && !fs.existsSync(file))
-    throw new CliError(`数据仓库 ${file} 不存在。请先用 anjian ingest 导入数据。`);
+    throw new UserError(`数据仓库 ${file} 不存在。请先用 anjian ingest 导入数据。`);
   if (!readOnly) fs.mkdirSync(path.dirname(file), { recursive: true });
   let instance: DuckDBInstance;
   // A bounded memory budget, spilling to the system's temp folder (never beside the warehouse):
@@ -58,11 +58,11 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     // DuckDB's own text is English: the Chinese reason only (ANJIAN_DEBUG=1 shows the original).
     if (process.env.ANJIAN_DEBUG) process.stderr.write(`${message}\n`);
     if (/not a valid DuckDB database|file is not a duckdb|Corrupt|invalid/i.test(message))
-      throw new CliError(`${file} 不是有效的数据仓库文件。请检查 --warehouse 参数。`);
+      throw new UserError(`${file} 不是有效的数据仓库文件。请检查 --warehouse 参数。`);
     if (/Permission denied/i.test(message))
-      throw new CliError(`没有读写数据仓库 ${file} 的权限。请检查该文件及其文件夹的权限。`);
-    if (/No space left/i.test(message)) throw new CliError(`磁盘空间不足，无法打开数据仓库 ${file}。请清理磁盘后重试。`);
-    throw new CliError(`无法打开数据仓库 ${file}。请检查路径和权限；设置环境变量 ANJIAN_DEBUG=1 可查看详情。`);
+      throw new UserError(`没有读写数据仓库 ${file} 的权限。请检查该文件及其文件夹的权限。`);
+    if (/No space left/i.test(message)) throw new UserError(`磁盘空间不足，无法打开数据仓库 ${file}。请清理磁盘后重试。`);
+    throw new UserError(`无法打开数据仓库 ${file}。请检查路径和权限；设置环境变量 ANJIAN_DEBUG=1 可查看详情。`);
   }
   const connections: DuckDBConnection[] = [];
   const connect = async () => {

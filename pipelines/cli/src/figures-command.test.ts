@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { applyModels, computeFigures, FiguresSchema, modelsUpToDate } from "@anjian/indicators";
-import { CliError, openWarehouse } from "@anjian/warehouse";
+import { UserError } from "@anjian/errors";
+import { openWarehouse } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Output } from "./context.ts";
 import { defaultDocxName, figuresFormat, figuresPeriod, runFigures } from "./figures-command.ts";
@@ -105,9 +106,9 @@ describe("anjian figures: arguments", () => {
       try {
         f();
       } catch (e) {
-        expect(e).toBeInstanceOf(CliError);
-        expect((e as CliError).exitCode).toBe(2);
-        return (e as CliError).message;
+        expect(e).toBeInstanceOf(UserError);
+        expect((e as UserError).exitCode).toBe(2);
+        return (e as UserError).message;
       }
       throw new Error("no error");
     };
@@ -234,9 +235,9 @@ describe("anjian figures on an imported warehouse", () => {
     await c.run(`CREATE TABLE cases (x VARCHAR); INSERT INTO cases VALUES ('${PERSON_ID}')`);
     c.closeSync();
     instance.closeSync();
-    const failure = await runFigures({ year: "2023", format: "json", warehouse: other }, capture()).catch((e: CliError) => e);
-    expect(failure).toBeInstanceOf(CliError);
-    const message = (failure as CliError).message;
+    const failure = await runFigures({ year: "2023", format: "json", warehouse: other }, capture()).catch((e: UserError) => e);
+    expect(failure).toBeInstanceOf(UserError);
+    const message = (failure as UserError).message;
     expect(message).toContain("结构与本程序不符");
     expect(message).toContain("anjian ingest");
     expect(message).not.toMatch(/Error|Catalog|Binder|Table|column|does not exist/i);

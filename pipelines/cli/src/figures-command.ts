@@ -19,7 +19,8 @@ import {
   reportMarkdown,
 } from "@anjian/indicators";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
-import { CliError, openWarehouse } from "@anjian/warehouse";
+import { UserError } from "@anjian/errors";
+import { openWarehouse } from "@anjian/warehouse";
 import type { Output } from "./context.ts";
 import { checkOutputPath, writeOutput } from "./safe-output.ts";
 
@@ -47,39 +48,41 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-/** Checks the arguments; wrong usage is a CliError with exit code 2, in Chinese. */
+/** Checks the arguments; wrong usage is a UserError with exit code 2, in Chinese. */
 export function figuresPeriod(args: Pick<FiguresArgs, "year" | "from" | "to">): Period {
   let year: number | null = null;
   if (args.year !== undefined && (args.from !== undefined || args.to !== undefined))
-    throw new CliError(
+    throw new UserError(
       "--year 不能与 --from、--to 同时使用：整年用 --year 2023，任意时段用 --from 2023-05-01 --to 2023-12-31。",
-      2,
+      { exitCode: 2 },
     );
   if (args.year !== undefined) {
     const y = args.year.trim();
     if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
-      throw new CliError(`--year 应为四位年份，如 --year 2023（收到“${args.year}”）。`, 2);
+      throw new UserError(`--year 应为四位年份，如 --year 2023（收到“${args.year}”）。`, { exitCode: 2 });
     year = Number(y);
   }
   const date = (flag: string, value: string | undefined): string | null => {
     if (value === undefined) return null;
     const iso = parseDateArg(value);
-    if (!iso) throw new CliError(`--${flag} 的日期“${value}”无法识别或不存在，请写成 2023-01-01 这样的格式。`, 2);
+    if (!iso) throw new UserError(`--${flag} 的日期“${value}”无法识别或不存在，请写成 2023-01-01 这样的格式。`, { exitCode: 2 });
     return iso;
   };
   const from = date("from", args.from);
   const to = date("to", args.to);
   if (year === null && (from === null || to === null))
-    throw new CliError("请用 --year 指定年度（如 --year 2023），或同时用 --from 和 --to 指定起止日期（如 --from 2023-01-01 --to 2023-06-30）。", 2);
+    throw new UserError("请用 --year 指定年度（如 --year 2023），或同时用 --from 和 --to 指定起止日期（如 --from 2023-01-01 --to 2023-06-30）。",
+  { exitCode: 2 },
+);
   const period = { from: from ?? `${year}-01-01`, to: to ?? `${year}-12-31` };
-  if (period.from > period.to) throw new CliError(`起始日期 ${period.from} 晚于截止日期 ${period.to}，请检查 --from 和 --to。`, 2);
+  if (period.from > period.to) throw new UserError(`起始日期 ${period.from} 晚于截止日期 ${period.to}，请检查 --from 和 --to。`, { exitCode: 2 });
   return period;
 }
 
 export function figuresFormat(format: string | undefined): FigureFormat {
   const f = (format ?? "json").trim().toLowerCase();
   if (!(FIGURE_FORMATS as readonly string[]).includes(f))
-    throw new CliError(`--format 只能是 json、md 或 docx（收到“${format}”）。`, 2);
+    throw new UserError(`--format 只能是 json、md 或 docx（收到“${format}”）。`, { exitCode: 2 });
   return f as FigureFormat;
 }
 
@@ -106,10 +109,9 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
     } catch (e) {
       // DuckDB's text (English, may quote values) stays out of the message; ANJIAN_DEBUG=1 shows it.
       if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error).message}\n`);
-      throw new CliError(
+      throw new UserError(
         `数据仓库 ${warehouse.path} 的结构与本程序不符，无法计算年报数据。` +
           "请先用 anjian ingest 导入数据（导入时会自动升级数据仓库），再重试。",
-        1,
       );
     }
     if (format === "json") {

@@ -1,9 +1,7 @@
 // The `anjian` command: parses arguments, runs one command, turns errors into Chinese messages
 // and exit codes (0 success, 1 a file or a run failed, 2 wrong usage).
 import { parseArgs } from "node:util";
-import { ReferenceDataError } from "@anjian/exports";
-import { ProfileError } from "@anjian/profile";
-import { CliError } from "@anjian/warehouse";
+import { UserError } from "@anjian/errors";
 import { type Output, processOutput, warehousePathFrom } from "./context.ts";
 import { runFigures } from "./figures-command.ts";
 import { runIngest } from "./ingest-command.ts";
@@ -32,7 +30,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     switch (command) {
       case "ingest": {
         const { values, positionals } = parse(rest, { json: { type: "boolean" }, warehouse: { type: "string" } }, true);
-        if (positionals.length === 0) throw new CliError(`请给出要导入的文件或文件夹。\n${USAGE}`, 2);
+        if (positionals.length === 0) throw new UserError(`请给出要导入的文件或文件夹。\n${USAGE}`, { exitCode: 2 });
         return await runIngest(
           { paths: positionals, json: Boolean(values.json), warehouse: warehousePathFrom(values.warehouse as string | undefined) },
           output,
@@ -88,7 +86,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       }
       case "template": {
         const { values, positionals } = parse(rest, { out: { type: "string" }, force: { type: "boolean" }, warehouse: { type: "string" } }, true);
-        if (positionals.length > 1) throw new CliError(`一次只能生成一种模板。\n${USAGE}`, 2);
+        if (positionals.length > 1) throw new UserError(`一次只能生成一种模板。\n${USAGE}`, { exitCode: 2 });
         return await runTemplate(
           {
             kind: positionals[0],
@@ -106,16 +104,13 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         output.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new CliError(`未知命令“${command}”。\n${USAGE}`, 2);
+        throw new UserError(`未知命令“${command}”。\n${USAGE}`, { exitCode: 2 });
     }
   } catch (e) {
-    if (e instanceof CliError) {
+    // Every error meant for people (a bad profile or alias table too) says itself, with its exit code.
+    if (e instanceof UserError) {
       output.err(e.message);
       return e.exitCode;
-    }
-    if (e instanceof ProfileError || e instanceof ReferenceDataError) {
-      output.err(e.message);
-      return 1;
     }
     // Not a case we foresaw: say so plainly, in Chinese (the English text may quote personal data);
     // the original only when asked for.
@@ -135,7 +130,7 @@ function parse(args: string[], options: NonNullable<Options>, allowPositionals =
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (e) {
-    throw new CliError(`参数有误：${argsProblem(e)}\n${USAGE}`, 2);
+    throw new UserError(`参数有误：${argsProblem(e)}\n${USAGE}`, { exitCode: 2 });
   }
 }
 

@@ -6,7 +6,8 @@
 // prefixed with an apostrophe.
 import path from "node:path";
 import { type AliasTable, csvCell, type KindDecl, kinds, loadAliasTable, normaliseHeader, spreadsheetSafe } from "@anjian/exports";
-import { CliError, openWarehouse, queryRows } from "@anjian/warehouse";
+import { UserError } from "@anjian/errors";
+import { openWarehouse, queryRows } from "@anjian/warehouse";
 import type { Output } from "./context.ts";
 import { num } from "./format.ts";
 import { checkOutputPath, writeOutput } from "./safe-output.ts";
@@ -28,10 +29,8 @@ export function kindArg(value: string): KindDecl {
   const v = value.trim();
   const kind = kinds.find((k) => k.name === v || k.label === v || k.label.startsWith(v));
   if (!kind || v === "")
-    throw new CliError(
-      `--kind 的值“${value}”不是可识别的台账类型。可用：${kinds.map((k) => `${k.name}（${k.label}）`).join("、")}。`,
-      2,
-    );
+    throw new UserError(
+      `--kind 的值“${value}”不是可识别的台账类型。可用：${kinds.map((k) => `${k.name}（${k.label}）`).join("、")}。`, { exitCode: 2 });
   return kind;
 }
 
@@ -86,7 +85,7 @@ export async function runRejects(args: RejectsArgs, output: Output): Promise<num
     const c = warehouse.connection;
     if (args.batch) {
       const [b] = await queryRows(c, "SELECT 1 FROM batches WHERE batch_id = $b", { b: args.batch });
-      if (!b) throw new CliError(`没有找到导入批次 ${args.batch}。可用 anjian status 查看最近的批次。`, 2);
+      if (!b) throw new UserError(`没有找到导入批次 ${args.batch}。可用 anjian status 查看最近的批次。`, { exitCode: 2 });
     }
     rows = await queryRows<RejectRow>(
       c,

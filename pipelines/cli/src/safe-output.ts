@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CliError } from "@anjian/warehouse";
+import { UserError } from "@anjian/errors";
 
 export interface SafeOutputOptions {
   /** The warehouse in use: it, its WAL and the key file beside it are never written. */
@@ -47,10 +47,10 @@ export function checkOutputPath(out: string, options: SafeOutputOptions): void {
   const target = path.resolve(out);
   for (const p of protectedFiles(options.warehouse))
     if (sameFile(target, p))
-      throw new CliError(
+      throw new UserError(
         `不能写入 ${target}：这是数据仓库${p.endsWith(".wal") ? "的日志文件" : p.endsWith(".key") ? "的个人信息脱敏密钥文件" : "文件"}，` +
           "覆盖它会丢失数据。请用 --out 指定另一个文件名。",
-        2,
+        { exitCode: 2 },
       );
   let stat: fs.Stats | null = null;
   try {
@@ -60,10 +60,10 @@ export function checkOutputPath(out: string, options: SafeOutputOptions): void {
   }
   // Another warehouse or key file: not even with --force.
   if (stat && /\.(duckdb|wal|key)$/i.test(realish(target)))
-    throw new CliError(`不能写入 ${target}：已有的 .duckdb、.wal 和 .key 文件可能是数据仓库或密钥，覆盖会丢失数据。请用 --out 指定另一个文件名。`, 2);
-  if (stat?.isDirectory()) throw new CliError(`${target} 是一个文件夹，请用 --out 指定文件名。`, 2);
+    throw new UserError(`不能写入 ${target}：已有的 .duckdb、.wal 和 .key 文件可能是数据仓库或密钥，覆盖会丢失数据。请用 --out 指定另一个文件名。`, { exitCode: 2 });
+  if (stat?.isDirectory()) throw new UserError(`${target} 是一个文件夹，请用 --out 指定文件名。`, { exitCode: 2 });
   if (stat && !options.force)
-    throw new CliError(`文件 ${target} 已存在，未覆盖。请换一个文件名，或加上 --force 覆盖它。`, 2);
+    throw new UserError(`文件 ${target} 已存在，未覆盖。请换一个文件名，或加上 --force 覆盖它。`, { exitCode: 2 });
 }
 
 /**
@@ -84,15 +84,15 @@ export function writeOutput(out: string, content: string | Buffer, options: Safe
       try {
         fs.linkSync(temp, target);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new CliError(`文件 ${target} 已存在，未覆盖。请换一个文件名，或加上 --force 覆盖它。`, 2);
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`文件 ${target} 已存在，未覆盖。请换一个文件名，或加上 --force 覆盖它。`, { exitCode: 2 });
         // File systems without hard links: the check above is the guard.
         if (fs.existsSync(target)) throw e;
         fs.renameSync(temp, target);
       }
     }
   } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`无法写入 ${target}（${describeFsError(e)}）。请检查路径、权限和磁盘空间，或用 --out 指定其他文件。`, 1);
+    if (e instanceof UserError) throw e;
+    throw new UserError(`无法写入 ${target}（${describeFsError(e)}）。请检查路径、权限和磁盘空间，或用 --out 指定其他文件。`);
   } finally {
     fs.rmSync(temp, { force: true });
   }

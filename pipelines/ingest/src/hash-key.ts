@@ -5,21 +5,22 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { CliError, queryRows } from "@anjian/warehouse";
+import { UserError } from "@anjian/errors";
+import { queryRows } from "@anjian/warehouse";
 
 export function resolveHashKey(warehousePath: string): string {
   const fromEnv = process.env.ANJIAN_KEY?.trim();
   if (fromEnv) {
-    if (fromEnv.length < 16) throw new CliError("环境变量 ANJIAN_KEY 太短：请使用至少 16 个字符的随机字符串。");
+    if (fromEnv.length < 16) throw new UserError("环境变量 ANJIAN_KEY 太短：请使用至少 16 个字符的随机字符串。");
     return fromEnv;
   }
   const file = process.env.ANJIAN_KEY_FILE ?? path.join(path.dirname(warehousePath), "anjian.key");
   if (fs.existsSync(file)) {
     const key = fs.readFileSync(file, "utf8").trim();
-    if (key.length < 16) throw new CliError(`密钥文件 ${file} 内容无效（少于 16 个字符）。`);
+    if (key.length < 16) throw new UserError(`密钥文件 ${file} 内容无效（少于 16 个字符）。`);
     return key;
   }
-  if (process.env.ANJIAN_KEY_FILE) throw new CliError(`找不到 ANJIAN_KEY_FILE 指定的密钥文件 ${file}。`);
+  if (process.env.ANJIAN_KEY_FILE) throw new UserError(`找不到 ANJIAN_KEY_FILE 指定的密钥文件 ${file}。`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const key = crypto.randomBytes(32).toString("hex");
   fs.writeFileSync(file, `${key}\n`, { mode: 0o600, flag: "wx" });
@@ -39,7 +40,7 @@ export async function checkHashKey(connection: DuckDBConnection, key: string): P
     return;
   }
   if (row.value !== mine)
-    throw new CliError(
+    throw new UserError(
       "个人信息脱敏密钥与数据仓库中已有数据所用的密钥不一致（ANJIAN_KEY / ANJIAN_KEY_FILE / 数据仓库旁的 anjian.key 被更换过）。" +
         "请换回原密钥；若确需更换，请新建数据仓库后重新导入全部文件。",
     );

@@ -15,11 +15,11 @@ import {
   type HeaderMatch,
   MAX_PREAMBLE_ROWS,
   prepareCsv,
-  RefusedFileError,
   readXlsx,
   sniffFile,
   type XlsxRow,
 } from "@anjian/exports";
+import { RefusedFileError } from "@anjian/errors";
 import { maskIdNumbers } from "@anjian/codes";
 import type { ProfileResolver } from "@anjian/profile";
 import {
