@@ -1,6 +1,5 @@
 // Header matching: which kind a header row is, and which cell holds which column.
 import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
 import { ReferenceDataError } from "@anjian/errors";
 import { parseCsvText } from "./csv-text.ts";
@@ -18,22 +17,11 @@ export interface AliasTable {
   byKind: Map<KindName, Map<string, string>>;
 }
 
-export function findRepoRoot(from: string = import.meta.dirname): string {
-  let dir = from;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, "data", "reference"))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("找不到项目根目录（含 data/reference 的目录）");
-    dir = parent;
-  }
-}
-
-export function defaultAliasFile(): string {
-  return process.env.ANJIAN_ALIASES ?? path.join(findRepoRoot(), "data", "reference", "header-aliases.csv");
-}
-
-/** Loads the analyst-editable alias table, checked entry by entry; errors name the line. */
-export function loadAliasTable(file: string = defaultAliasFile()): AliasTable {
+/**
+ * Loads the analyst-editable alias table, checked entry by entry; errors name the line. Which file is
+ * the app's choice (its context: ANJIAN_ALIASES or data/reference/header-aliases.csv).
+ */
+export function loadAliasTable(file: string): AliasTable {
   const records = parseCsvText(fs.readFileSync(file, "utf8"));
   const [head, ...rows] = records;
   if (head?.join(",") !== "kind,header,alias")

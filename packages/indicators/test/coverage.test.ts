@@ -3,6 +3,7 @@
 // section and says so in words; one that stops early says up to when; year-on-year change only
 // where both periods are full.
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coverageWarnings, missingSentence } from "../src/coverage-text.ts";
@@ -14,7 +15,7 @@ import { reportMarkdown } from "../src/report-md.ts";
 import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { GAP_FILES, importFiles, writeGapExports } from "./gap.ts";
 
-const resolver = new ProfileResolver(loadProfile());
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 const year = (y: number) => ({ from: `${y}-01-01`, to: `${y}-12-31` });
 
 let t: TempWarehouse;

@@ -1,12 +1,13 @@
 // The shipped demo data (data/samples), imported with the real pipeline into a temporary warehouse.
 import fs from "node:fs";
 import path from "node:path";
-import { findRepoRoot, loadAliasTable } from "@anjian/exports";
+import { repoPaths } from "@anjian/config";
+import { loadAliasTable } from "@anjian/exports";
 import { ingest } from "@anjian/ingest";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { type TempWarehouse, tempWarehouse } from "./fixture.ts";
 
-export const SAMPLES = path.join(findRepoRoot(), "data", "samples");
+export const SAMPLES = repoPaths().samples;
 
 function hasFiles(dir: string): boolean {
   if (!fs.existsSync(dir)) return false;
@@ -21,8 +22,8 @@ export async function importSamples(): Promise<TempWarehouse> {
     warehouse: t.warehouse,
     paths: [SAMPLES],
     hashKey: "0123456789abcdef0123456789abcdef",
-    resolver: new ProfileResolver(loadProfile()),
-    aliases: loadAliasTable(),
+    resolver: new ProfileResolver(loadProfile(repoPaths().profile)),
+    aliases: loadAliasTable(repoPaths().aliases),
     command: "test: import data/samples",
   });
   const refused = result.files.filter((f) => f.status === "refused");

@@ -4,6 +4,7 @@
 // them) and imported with the real pipeline.
 import fs from "node:fs";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { loadAliasTable } from "@anjian/exports";
 import { ingest } from "@anjian/ingest";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
@@ -71,8 +72,8 @@ export async function importFiles(warehouse: Warehouse, paths: string[]): Promis
     warehouse,
     paths,
     hashKey: "0123456789abcdef0123456789abcdef",
-    resolver: new ProfileResolver(loadProfile()),
-    aliases: loadAliasTable(),
+    resolver: new ProfileResolver(loadProfile(repoPaths().profile)),
+    aliases: loadAliasTable(repoPaths().aliases),
     command: "test: uneven exports",
   });
   const bad = result.files.filter((f) => f.status === "refused" || f.rejected > 0);

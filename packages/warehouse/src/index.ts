@@ -2,7 +2,6 @@ export { createTableSql, kindTables, shadowKindTables, syncKindTables } from "./
 export { migrate, SQL_DIR } from "./migrate.ts";
 export { quotedIdentifier, quotedString, sqlStatements } from "./sql.ts";
 export {
-  defaultWarehousePath,
   inTransaction,
   type OpenOptions,
   openWarehouse,

@@ -21,8 +21,8 @@ import {
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { UserError } from "@anjian/errors";
 import { openWarehouse } from "@anjian/warehouse";
-import type { Output } from "./context.ts";
-import { checkOutputPath, writeOutput } from "./safe-output.ts";
+import type { Context, Output } from "./context.ts";
+import { checkOutputPath, outputGuard, writeOutput } from "./safe-output.ts";
 
 export const FIGURE_FORMATS = ["json", "md", "docx"] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
@@ -35,7 +35,6 @@ export interface FiguresArgs {
   out?: string;
   /** Replace an existing --out file (never the warehouse, its WAL or the key). */
   force?: boolean;
-  warehouse: string;
   /** Where a relative --out (and the default .docx name) is resolved; the working directory by default. */
   cwd?: string;
   /** Today as an ISO date (tests fix it); the local date by default. */
@@ -91,15 +90,16 @@ export function defaultDocxName(period: Period): string {
   return `年报数据-${isWholeYear(period) ? period.from.slice(0, 4) : `${period.from}至${period.to}`}.docx`;
 }
 
-export async function runFigures(args: FiguresArgs, output: Output): Promise<number> {
+export async function runFigures(args: FiguresArgs, context: Context, output: Output): Promise<number> {
   const period = figuresPeriod(args);
   const format = figuresFormat(args.format);
   const cwd = args.cwd ?? process.cwd();
   const outPath = args.out ? path.resolve(cwd, args.out) : format === "docx" ? path.resolve(cwd, defaultDocxName(period)) : null;
-  if (outPath !== null) checkOutputPath(outPath, { warehouse: args.warehouse, force: args.force });
-  const resolver = new ProfileResolver(loadProfile());
+  const guard = outputGuard(context, args.force);
+  if (outPath !== null) checkOutputPath(outPath, guard);
+  const resolver = new ProfileResolver(loadProfile(context.profile));
 
-  const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
+  const warehouse = await openWarehouse(context.warehouse, { readOnly: true, memoryLimit: context.memoryLimit });
   let content: string | Buffer;
   let figures: Figures;
   let readers: ReaderPool["readers"];
@@ -108,10 +108,10 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
       ({ readers } = await openReaders(warehouse));
     } catch (e) {
       // DuckDB's text (English, may quote values) stays out of the message; ANJIAN_DEBUG=1 shows it.
-      if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error).message}\n`);
       throw new UserError(
         `数据仓库 ${warehouse.path} 的结构与本程序不符，无法计算年报数据。` +
           "请先用 anjian ingest 导入数据（导入时会自动升级数据仓库），再重试。",
+        { file: warehouse.path, cause: e },
       );
     }
     if (format === "json") {
@@ -133,7 +133,7 @@ export async function runFigures(args: FiguresArgs, output: Output): Promise<num
     output.out(content as string);
     return 0;
   }
-  writeOutput(outPath, content, { warehouse: args.warehouse, force: args.force });
+  writeOutput(outPath, content, guard);
   const what = { json: "年报数据（JSON）", md: "报告段落（Markdown）", docx: "报告段落（Word 文档）" }[format];
   output.err(`已生成${what}：${outPath}（统计期 ${period.from} 至 ${period.to}）`);
   return 0;

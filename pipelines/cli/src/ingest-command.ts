@@ -5,13 +5,12 @@ import { applyModels, modelsUpToDate } from "@anjian/indicators";
 import { expandPaths, type FileResult, ingest, resolveHashKey, silentProgress, terminalProgress } from "@anjian/ingest";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse } from "@anjian/warehouse";
-import type { Output } from "./context.ts";
+import { type Context, type Output, technical } from "./context.ts";
 import { num } from "./format.ts";
 
 export interface IngestArgs {
   paths: string[];
   json: boolean;
-  warehouse: string;
 }
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -43,13 +42,14 @@ export function describeFile(f: FileResult): string {
   return lines.join("\n");
 }
 
-export async function runIngest(args: IngestArgs, output: Output): Promise<number> {
+export async function runIngest(args: IngestArgs, context: Context, output: Output): Promise<number> {
   // A wrong path is told before anything is created (no empty warehouse, no key file).
   expandPaths(args.paths);
-  const profile = loadProfile();
-  const aliases = loadAliasTable();
-  const hashKey = resolveHashKey(args.warehouse);
-  const warehouse = await openWarehouse(args.warehouse);
+  const profile = loadProfile(context.profile);
+  const aliases = loadAliasTable(context.aliases);
+  const hashKey = resolveHashKey(context.hashKey, context.warehouse);
+  const warehouse = await openWarehouse(context.warehouse, { memoryLimit: context.memoryLimit });
+  const debug = context.debug ? (e: unknown) => output.err(technical(e)) : undefined;
   try {
     const result = await ingest({
       warehouse,
@@ -59,9 +59,11 @@ export async function runIngest(args: IngestArgs, output: Output): Promise<numbe
       aliases,
       progress: !args.json && output.isTTY ? terminalProgress() : silentProgress,
       command: `anjian ingest ${args.paths.join(" ")}`,
+      memoryLimit: context.memoryLimit,
+      debug,
     });
     const refused = result.files.filter((f) => f.status === "refused");
-    const refreshed = await refreshModels(warehouse.connection, !args.json && output.isTTY ? output : null);
+    const refreshed = await refreshModels(warehouse.connection, !args.json && output.isTTY ? output : null, debug);
     if (args.json) {
       output.out(
         JSON.stringify(
@@ -113,6 +115,7 @@ export async function runIngest(args: IngestArgs, output: Output): Promise<numbe
 async function refreshModels(
   connection: Parameters<typeof applyModels>[0],
   tty: Output | null,
+  debug?: (e: unknown) => void,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     if (await modelsUpToDate(connection)) return { ok: true };
@@ -120,7 +123,7 @@ async function refreshModels(
     await applyModels(connection);
     return { ok: true };
   } catch (e) {
-    if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    debug?.(e);
     return {
       ok: false,
       message:

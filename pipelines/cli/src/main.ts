@@ -1,8 +1,9 @@
 // The `anjian` command: parses arguments, runs one command, turns errors into Chinese messages
 // and exit codes (0 success, 1 a file or a run failed, 2 wrong usage).
 import { parseArgs } from "node:util";
+import { type Env, isDebug } from "@anjian/config";
 import { UserError } from "@anjian/errors";
-import { type Output, processOutput, warehousePathFrom } from "./context.ts";
+import { commandContext, type Output, processOutput, technical } from "./context.ts";
 import { runFigures } from "./figures-command.ts";
 import { runIngest } from "./ingest-command.ts";
 import { runRejects } from "./rejects-command.ts";
@@ -24,21 +25,20 @@ const USAGE = `用法：
 数据仓库默认为 data/warehouse/anjian.duckdb，也可用环境变量 ANJIAN_WAREHOUSE 指定。
 --out 不会覆盖已有文件（加 --force 才覆盖），也永远不会覆盖数据仓库、它的日志文件和密钥文件。`;
 
-export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+/** Runs one command; `env` is where its context comes from (the process's environment by default). */
+export async function main(argv: string[], output: Output = processOutput, env: Env = process.env): Promise<number> {
   const [command, ...rest] = argv;
+  const context = (values: { warehouse?: unknown }) => commandContext(values.warehouse as string | undefined, env);
   try {
     switch (command) {
       case "ingest": {
         const { values, positionals } = parse(rest, { json: { type: "boolean" }, warehouse: { type: "string" } }, true);
         if (positionals.length === 0) throw new UserError(`请给出要导入的文件或文件夹。\n${USAGE}`, { exitCode: 2 });
-        return await runIngest(
-          { paths: positionals, json: Boolean(values.json), warehouse: warehousePathFrom(values.warehouse as string | undefined) },
-          output,
-        );
+        return await runIngest({ paths: positionals, json: Boolean(values.json) }, context(values), output);
       }
       case "status": {
         const { values } = parse(rest, { json: { type: "boolean" }, warehouse: { type: "string" } });
-        return await runStatus({ json: Boolean(values.json), warehouse: warehousePathFrom(values.warehouse as string | undefined) }, output);
+        return await runStatus({ json: Boolean(values.json) }, context(values), output);
       }
       case "rejects": {
         const { values } = parse(rest, {
@@ -56,8 +56,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             out: values.out as string | undefined,
             all: Boolean(values.all),
             force: Boolean(values.force),
-            warehouse: warehousePathFrom(values.warehouse as string | undefined),
           },
+          context(values),
           output,
         );
       }
@@ -79,8 +79,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             format: values.format as string | undefined,
             out: values.out as string | undefined,
             force: Boolean(values.force),
-            warehouse: warehousePathFrom(values.warehouse as string | undefined),
           },
+          context(values),
           output,
         );
       }
@@ -92,8 +92,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             kind: positionals[0],
             out: values.out as string | undefined,
             force: Boolean(values.force),
-            warehouse: warehousePathFrom(values.warehouse as string | undefined),
           },
+          context(values),
           output,
         );
       }
@@ -107,9 +107,11 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         throw new UserError(`未知命令“${command}”。\n${USAGE}`, { exitCode: 2 });
     }
   } catch (e) {
-    // Every error meant for people (a bad profile or alias table too) says itself, with its exit code.
+    // Every error meant for people (a bad profile or alias table too) says itself, with its exit code;
+    // the original it replaces only when asked for.
     if (e instanceof UserError) {
       output.err(e.message);
+      if (e.cause !== undefined && isDebug(env)) output.err(technical(e.cause));
       return e.exitCode;
     }
     // Not a case we foresaw: say so plainly, in Chinese (the English text may quote personal data);
@@ -119,7 +121,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       `运行出错${code ? `（${describeFsError(e)}）` : ""}，命令未完成。` +
         "如需排查，请设置环境变量 ANJIAN_DEBUG=1 后重试，并把输出反馈给系统维护人员。",
     );
-    if (process.env.ANJIAN_DEBUG) output.err(String((e as Error).stack));
+    if (isDebug(env)) output.err(technical(e));
     return 1;
   }
 }

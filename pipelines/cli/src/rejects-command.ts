@@ -8,12 +8,11 @@ import path from "node:path";
 import { type AliasTable, csvCell, type KindDecl, kinds, loadAliasTable, normaliseHeader, spreadsheetSafe } from "@anjian/exports";
 import { UserError } from "@anjian/errors";
 import { openWarehouse, queryRows } from "@anjian/warehouse";
-import type { Output } from "./context.ts";
+import type { Context, Output } from "./context.ts";
 import { num } from "./format.ts";
-import { checkOutputPath, writeOutput } from "./safe-output.ts";
+import { checkOutputPath, outputGuard, writeOutput } from "./safe-output.ts";
 
 export interface RejectsArgs {
-  warehouse: string;
   batch?: string;
   kind?: string;
   out?: string;
@@ -74,12 +73,13 @@ export function wanToYuan(value: string): string {
   return `${m[1]}${whole}${rest ? `.${rest}` : ""}`;
 }
 
-export async function runRejects(args: RejectsArgs, output: Output): Promise<number> {
+export async function runRejects(args: RejectsArgs, context: Context, output: Output): Promise<number> {
   const only = args.kind === undefined ? null : kindArg(args.kind);
   const out = path.resolve(args.out ?? `拒绝行-${args.batch ?? "全部"}.csv`);
-  checkOutputPath(out, { warehouse: args.warehouse, force: args.force });
-  const aliases = loadAliasTable();
-  const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
+  const guard = outputGuard(context, args.force);
+  checkOutputPath(out, guard);
+  const aliases = loadAliasTable(context.aliases);
+  const warehouse = await openWarehouse(context.warehouse, { readOnly: true, memoryLimit: context.memoryLimit });
   let rows: RejectRow[];
   try {
     const c = warehouse.connection;
@@ -111,9 +111,9 @@ export async function runRejects(args: RejectsArgs, output: Output): Promise<num
   }
   const several = byKind.size > 1;
   const targets = [...byKind.keys()].map((kind) => fileFor(out, kind, several));
-  for (const t of targets) checkOutputPath(t, { warehouse: args.warehouse, force: args.force });
+  for (const t of targets) checkOutputPath(t, guard);
   for (const [i, [kind, kindRows]] of [...byKind.entries()].entries()) {
-    const file = writeOutput(targets[i]!, rejectsCsv(kind, kindRows, aliases), { warehouse: args.warehouse, force: args.force });
+    const file = writeOutput(targets[i]!, rejectsCsv(kind, kindRows, aliases), guard);
     output.out(`已导出 ${num(kindRows.length)} 行被拒绝的${kind.label}数据到 ${file}`);
   }
   output.out("修改“问题原因”所指的单元格后，可直接用 anjian ingest 重新导入；导入成功的行不再计入待处理的拒绝行。");

@@ -5,18 +5,26 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { Context } from "@anjian/config";
 import { UserError } from "@anjian/errors";
 
 export interface SafeOutputOptions {
   /** The warehouse in use: it, its WAL and the key file beside it are never written. */
   warehouse: string;
+  /** The key file named by ANJIAN_KEY_FILE, never written either. */
+  keyFile?: string | null;
   force?: boolean;
 }
 
+/** What the context protects: its warehouse and key file. */
+export function outputGuard(context: Context, force?: boolean): SafeOutputOptions {
+  return { warehouse: context.warehouse, keyFile: context.hashKey.file, force };
+}
+
 /** The files an output must never replace, for the warehouse at `warehouse`. */
-export function protectedFiles(warehouse: string): string[] {
+export function protectedFiles(warehouse: string, keyFile?: string | null): string[] {
   const files = [warehouse, `${warehouse}.wal`, path.join(path.dirname(warehouse), "anjian.key")];
-  if (process.env.ANJIAN_KEY_FILE) files.push(path.resolve(process.env.ANJIAN_KEY_FILE));
+  if (keyFile) files.push(path.resolve(keyFile));
   return files;
 }
 
@@ -45,7 +53,7 @@ function sameFile(a: string, b: string): boolean {
 /** Refuses an output path that would destroy something; call before any slow work. */
 export function checkOutputPath(out: string, options: SafeOutputOptions): void {
   const target = path.resolve(out);
-  for (const p of protectedFiles(options.warehouse))
+  for (const p of protectedFiles(options.warehouse, options.keyFile))
     if (sameFile(target, p))
       throw new UserError(
         `不能写入 ${target}：这是数据仓库${p.endsWith(".wal") ? "的日志文件" : p.endsWith(".key") ? "的个人信息脱敏密钥文件" : "文件"}，` +

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { type ColumnDecl, kinds, readZipEntries } from "@anjian/exports";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import ExcelJS from "exceljs";
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnjian } from "./run-cli.ts";
 
 const ENV = { ANJIAN_KEY: "template-key-0123456789abcdef0123", TZ: "Asia/Shanghai" };
-const resolver = new ProfileResolver(loadProfile());
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 let dir = "";
 
 function which(cmd: string): boolean {

@@ -1,11 +1,12 @@
 // A deterministic pool of parties (enterprises, sole traders, people) in 荔城区, shared by the
 // generated case and hazard exports so that the two files talk about the same enterprises.
 import { creditCodeCheckChar, idCardCheckChar } from "@anjian/codes";
+import { repoPaths } from "@anjian/config";
 import { loadProfile } from "@anjian/profile";
 import { int, pad, pick, type Rng } from "./prng.ts";
 
 // The district's towns, their governments / street offices and the bureau: the shipped profile's.
-const PROFILE = loadProfile();
+const PROFILE = loadProfile(repoPaths().profile);
 export const TOWNS: readonly string[] = PROFILE.towns.map((t) => t.name);
 
 /** The town government / street office of each town (执法主体 of town cases). */

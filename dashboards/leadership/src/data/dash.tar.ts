@@ -4,11 +4,12 @@
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { buildDatasets } from "./lib/datasets.ts";
 import { tar } from "./lib/tar.ts";
-import { openMarts } from "./lib/warehouse.ts";
+import { dashboardContext, openMarts } from "./lib/warehouse.ts";
 
-const warehouse = await openMarts();
+const context = dashboardContext();
+const warehouse = await openMarts(context);
 try {
-  const entries = await buildDatasets(warehouse.connection, { resolver: new ProfileResolver(loadProfile()) });
+  const entries = await buildDatasets(warehouse.connection, { resolver: new ProfileResolver(loadProfile(context.profile)) });
   process.stdout.write(tar(entries));
 } finally {
   warehouse.close();
