@@ -24,7 +24,7 @@ const BIT = Array.from({ length: DIRTY_BITS }, (_, i) => 2 ** i);
 
 /**
  * Whether bytes [from, to) of a field may be changed by the cleaning rule (anj_clean in
- * 002_cleaning_macros.sql: trim blanks, empty markers to NULL). A conservative test, so that the
+ * sql/rules/010_cleaning_macros.sql: trim blanks, empty markers to NULL). A conservative test, so that the
  * rule itself runs only where it can matter: short fields (every marker is at most 6 bytes),
  * quoted fields, fields starting with an apostrophe, and fields whose first or last byte can
  * belong to a blank (ASCII blanks, and the lead byte / last byte of U+3000 and U+00A0 in UTF-8).

@@ -1,5 +1,15 @@
 export { createTableSql, kindTables, shadowKindTables, syncKindTables } from "./kind-tables.ts";
 export { migrate, SQL_DIR } from "./migrate.ts";
+export {
+  type ApplyRulesOptions,
+  applyRules,
+  loadRuleFiles,
+  RULES_DIR,
+  type RuleFile,
+  rulesHash,
+  storedRulesHash,
+  temporaryRules,
+} from "./rules.ts";
 export { quotedIdentifier, quotedString, sqlStatements } from "./sql.ts";
 export {
   inTransaction,

@@ -1,11 +1,12 @@
 // Opening the warehouse: one DuckDB file, one writer at a time (DuckDB's own file lock),
-// migrations applied on open. The connection is handed to callers; nothing else is global.
+// migrations applied on open, and the rules (cleaning macros, views) of this code in effect (rules.ts). The connection is handed to callers; nothing else is global.
 import fs from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { UserError, WarehouseLockedError } from "@anjian/errors";
 import { shadowKindTables, syncKindTables } from "./kind-tables.ts";
 import { migrate } from "./migrate.ts";
+import { applyRules, rulesHash, storedRulesHash } from "./rules.ts";
 import { removeStaleScratch, scratchDir } from "./scratch.ts";
 
 export interface Warehouse {
@@ -63,19 +64,45 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     throw new UserError(`无法打开数据仓库 ${file}。请检查路径和权限；设置环境变量 ANJIAN_DEBUG=1 可查看详情。`, why);
   }
   const connections: DuckDBConnection[] = [];
+  // A reader of a warehouse whose stored rules are not this code's: the current ones as TEMP objects
+  // of each of its connections (see rules.ts).
+  let rulesOfThisCode = false;
   const connect = async () => {
     const c = await instance.connect();
     connections.push(c);
     // Times in the warehouse are local (China Standard Time), like the platform's exports.
     await c.run("SET TimeZone = 'Asia/Shanghai'");
-    // Kind tables that this code declares but the file lacks (written by older code): see kind-tables.ts.
-    if (readOnly) await shadowKindTables(c);
+    if (readOnly) {
+      // Kind tables that this code declares but the file lacks (written by older code): see kind-tables.ts.
+      await shadowKindTables(c);
+      if (rulesOfThisCode) await applyRules(c, { temporary: true });
+    }
     return c;
   };
-  const connection = await connect();
-  if (!readOnly) {
-    await migrate(connection);
-    await inTransaction(connection, () => syncKindTables(connection));
+  let connection: DuckDBConnection;
+  try {
+    connection = await connect();
+    if (!readOnly) {
+      await migrate(connection);
+      if ((await storedRulesHash(connection)) !== rulesHash()) await applyRules(connection);
+      await inTransaction(connection, () => syncKindTables(connection));
+    } else {
+      // (No meta table: not a warehouse this program wrote; its readers say so when they query it.)
+      const stored = await storedRulesHash(connection);
+      if (stored !== undefined && stored !== rulesHash()) {
+        rulesOfThisCode = true;
+        await applyRules(connection, { temporary: true }).catch((e) => {
+          throw new UserError(
+            `数据仓库 ${file} 的结构与本程序不符。请先用 anjian ingest 导入数据（导入时会自动升级数据仓库），再重试。`,
+            { file, cause: e },
+          );
+        });
+      }
+    }
+  } catch (e) {
+    for (const c of connections) c.closeSync();
+    instance.closeSync();
+    throw e;
   }
   return {
     path: file,
