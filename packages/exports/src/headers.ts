@@ -1,7 +1,7 @@
 // Header matching: which kind a header row is, and which cell holds which column.
 import fs from "node:fs";
 import { z } from "zod";
-import { ReferenceDataError } from "@anjian/errors";
+import { ReferenceDataError, UserError } from "@anjian/errors";
 import { parseCsvText } from "./csv-text.ts";
 import { type KindDecl, type KindName, kinds } from "./kinds.ts";
 import { normaliseHeader } from "./text.ts";
@@ -22,7 +22,17 @@ export interface AliasTable {
  * the app's choice (its context: ANJIAN_ALIASES or data/reference/header-aliases.csv).
  */
 export function loadAliasTable(file: string): AliasTable {
-  const records = parseCsvText(fs.readFileSync(file, "utf8"));
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === "ENOENT" ? `找不到表头别名表 ${file}，请检查文件路径。` : `无法读取表头别名表 ${file}（${code ?? "未知错误"}），请检查文件和权限。`,
+      { file, cause: e },
+    );
+  }
+  const records = parseCsvText(text);
   const [head, ...rows] = records;
   if (head?.join(",") !== "kind,header,alias")
     throw new ReferenceDataError(file, ["第1行：表头应为 kind,header,alias"]);

@@ -21,10 +21,15 @@ export function outputGuard(context: Context, force?: boolean): SafeOutputOption
   return { warehouse: context.warehouse, keyFile: context.hashKey.file, force };
 }
 
-/** The files an output must never replace, for the warehouse at `warehouse`. */
-export function protectedFiles(warehouse: string, keyFile?: string | null): string[] {
-  const files = [warehouse, `${warehouse}.wal`, path.join(path.dirname(warehouse), "anjian.key")];
-  if (keyFile) files.push(path.resolve(keyFile));
+/** The files an output must never replace, for the warehouse at `warehouse`, each with what it is. */
+export function protectedFiles(warehouse: string, keyFile?: string | null): { file: string; what: string }[] {
+  const key = "的个人信息脱敏密钥文件";
+  const files = [
+    { file: warehouse, what: "文件" },
+    { file: `${warehouse}.wal`, what: "的日志文件" },
+    { file: path.join(path.dirname(warehouse), "anjian.key"), what: key },
+  ];
+  if (keyFile) files.push({ file: path.resolve(keyFile), what: key });
   return files;
 }
 
@@ -54,9 +59,9 @@ function sameFile(a: string, b: string): boolean {
 export function checkOutputPath(out: string, options: SafeOutputOptions): void {
   const target = path.resolve(out);
   for (const p of protectedFiles(options.warehouse, options.keyFile))
-    if (sameFile(target, p))
+    if (sameFile(target, p.file))
       throw new UserError(
-        `不能写入 ${target}：这是数据仓库${p.endsWith(".wal") ? "的日志文件" : p.endsWith(".key") ? "的个人信息脱敏密钥文件" : "文件"}，` +
+        `不能写入 ${target}：这是数据仓库${p.what}，` +
           "覆盖它会丢失数据。请用 --out 指定另一个文件名。",
         { exitCode: 2 },
       );
