@@ -16,7 +16,7 @@ async function prep(bytes: Buffer | string) {
   const p = await prepareCsv(file, { tmpDir: dir, pickHeader: headerAt("编号") });
   const raw = p.chunks.map((c) => fs.readFileSync(c.file, "utf8")).join("");
   // `data`: the records without their `dirty` field (tested on its own below).
-  return { ...p, raw, data: raw.replace(/^(\d+),\d+,/gm, "$1,") };
+  return { ...p, raw, data: raw.replace(/^(\d+),\d+,\d+,/gm, "$1,") };
 }
 
 describe("encoding detection", () => {
@@ -70,7 +70,7 @@ describe("prepareCsv", () => {
     fs.writeFileSync(file, `编号,名称\n${Array.from({ length: 5 }, (_, i) => `${i},x`).join("\n")}\n`);
     const p = await prepareCsv(file, { tmpDir: dir, chunkRows: 2, pickHeader: headerAt("编号") });
     expect(p.chunks.map((c) => c.records)).toEqual([2, 2, 1]);
-    expect(fs.readFileSync(p.chunks[2]!.file, "utf8")).toBe("6,3,4,x\n"); // row 6, both (short) cells marked
+    expect(fs.readFileSync(p.chunks[2]!.file, "utf8")).toBe("6,3,0,4,x\n"); // row 6, both (short) cells marked for cleaning, none for ID numbers
   });
 
   it("can make the first chunk smaller, with row numbers running on", async () => {
@@ -78,8 +78,8 @@ describe("prepareCsv", () => {
     fs.writeFileSync(file, `编号,名称\n${Array.from({ length: 8 }, (_, i) => `${i},x`).join("\n")}\n`);
     const p = await prepareCsv(file, { tmpDir: dir, chunkRows: 3, firstChunkRows: 1, pickHeader: headerAt("编号") });
     expect(p.chunks.map((c) => c.records)).toEqual([1, 3, 3, 1]);
-    expect(fs.readFileSync(p.chunks[0]!.file, "utf8")).toBe("2,3,0,x\n");
-    expect(fs.readFileSync(p.chunks[1]!.file, "utf8")).toBe("3,3,1,x\n4,3,2,x\n5,3,3,x\n");
+    expect(fs.readFileSync(p.chunks[0]!.file, "utf8")).toBe("2,3,0,0,x\n");
+    expect(fs.readFileSync(p.chunks[1]!.file, "utf8")).toBe("3,3,0,1,x\n4,3,0,2,x\n5,3,0,3,x\n");
   });
 
   it("returns no header when none of the first rows is one", async () => {
@@ -96,5 +96,14 @@ describe("prepareCsv", () => {
     const [, dirty] = p.raw.split(",");
     // cells: 1 (short), 长长的名称内容 (clean), quoted, leading blanks, trailing blank, leading U+3000
     expect(Number(dirty)).toBe(0b111101);
+  });
+
+  it("marks the cells that hold a run of 17 digits, where an ID number may be", async () => {
+    const p = await prep(
+      '编号,a,b,c,d,e\n1,3503041963040303481,"经办人 35030419630403034X 签字",1234567890123456,12345678,12345678901234567\n',
+    );
+    const [, , ids] = p.raw.split(",");
+    // cells: 1, 19 digits, 17 digits and X inside text, 16 digits, 8 digits, exactly 17 digits
+    expect(Number(ids)).toBe(0b100110);
   });
 });

@@ -1,15 +1,18 @@
-// Staging: raw text rows behind the temp view `stage` (row_no, dirty, c0 … c{n-1}) and the rows that
+// Staging: raw text rows behind the temp view `stage` (row_no, dirty, ids, c0 … c{n-1}) and the rows that
 // could not be split into cells into `stage_bad`. Temp tables never reach the warehouse file, so
 // personal data in clear never does either.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { BadRecord, XlsxMerge, XlsxRow } from "@anjian/exports";
+import { type BadRecord, DIRTY_BITS, type XlsxMerge, type XlsxRow } from "@anjian/exports";
 import { quotedString as lit } from "@anjian/warehouse";
 
 async function createStage(connection: DuckDBConnection, width: number): Promise<void> {
   const cols = Array.from({ length: width }, (_, i) => `c${i} VARCHAR`).join(", ");
-  await connection.run(`CREATE OR REPLACE TEMP TABLE stage_xlsx (row_no INTEGER, ${cols})`);
-  // Every bit of `dirty` set: each cell goes through the cleaning rule (the CSV reader marks which need it).
-  await connection.run("CREATE OR REPLACE TEMP VIEW stage AS SELECT row_no, CAST(-1 AS BIGINT) AS dirty, * EXCLUDE (row_no) FROM stage_xlsx");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE stage_xlsx (row_no INTEGER, ids BIGINT, ${cols})`);
+  // Every bit of `dirty` set: each cell goes through the cleaning rule (the CSV reader marks which
+  // need it). `ids` as the CSV reader's: the cells with a run of 17 digits, marked while appending.
+  await connection.run(
+    "CREATE OR REPLACE TEMP VIEW stage AS SELECT row_no, CAST(-1 AS BIGINT) AS dirty, ids, * EXCLUDE (row_no, ids) FROM stage_xlsx",
+  );
   await connection.run("CREATE OR REPLACE TEMP TABLE stage_bad (row_no INTEGER, text VARCHAR, reason VARCHAR)");
 }
 
@@ -22,7 +25,7 @@ async function createStage(connection: DuckDBConnection, width: number): Promise
 const CSV_BUFFER_BYTES = 4 << 20;
 
 /**
- * Puts one prepared chunk (`row_no,dirty,c0,c1,…` per record) behind `stage`: a view over DuckDB's own
+ * Puts one prepared chunk (`row_no,dirty,ids,c0,c1,…` per record) behind `stage`: a view over DuckDB's own
  * CSV reader, not a table. The file is imported in one transaction, and a table created inside it
  * lives in transaction-local storage, which DuckDB scans on one thread: typing a 200 000-row chunk
  * from such a table took 3.7 s, from the view 2.0 s (parsing included) on two cores.
@@ -33,7 +36,7 @@ export async function stageCsvChunk(
   width: number,
   bad: BadRecord[],
 ): Promise<void> {
-  const columns = `{'row_no': 'INTEGER', 'dirty': 'BIGINT', ${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
+  const columns = `{'row_no': 'INTEGER', 'dirty': 'BIGINT', 'ids': 'BIGINT', ${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
   await connection.run(
     `CREATE OR REPLACE TEMP VIEW stage AS
      SELECT * FROM read_csv(${lit(chunkFile)}, header = false, auto_detect = false, delim = ',', quote = '"',
@@ -84,6 +87,7 @@ export async function stageXlsxChunk(
       if (n === 0) first = row.rowNo;
       last = row.rowNo;
       appender.appendInteger(row.rowNo);
+      appender.appendBigInt(idBits(row.cells, width));
       for (let i = 0; i < width; i++) {
         const v = row.cells[i];
         if (v == null) appender.appendNull();
@@ -97,6 +101,18 @@ export async function stageXlsxChunk(
     appender.closeSync();
   }
   return { staged: n, first, last, done };
+}
+
+const DIGIT_RUN = /[0-9]{17}/;
+
+/** Bit i set when cell i holds a run of 17 digits, where an ID number may be (see `ids` in csv-prepare.ts). */
+function idBits(cells: (string | null | undefined)[], width: number): bigint {
+  let bits = 0n;
+  for (let i = 0; i < Math.min(width, DIRTY_BITS); i++) {
+    const v = cells[i];
+    if (v != null && v.length >= 17 && DIGIT_RUN.test(v)) bits |= 1n << BigInt(i);
+  }
+  return bits;
 }
 
 /**
@@ -124,7 +140,8 @@ export async function applyMerges(
     const value = carried.get(id) ?? null;
     if (value === null) continue;
     await connection.run(
-      `UPDATE stage_xlsx SET ${c} = $value WHERE row_no > $top AND row_no <= $bottom AND ${c} IS NULL`,
+      // The filled cells are masked like the top one: all of the row's bits, rather than work out one.
+      `UPDATE stage_xlsx SET ${c} = $value, ids = -1 WHERE row_no > $top AND row_no <= $bottom AND ${c} IS NULL`,
       { value, top: m.top, bottom: m.bottom },
     );
   }

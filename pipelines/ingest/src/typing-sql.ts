@@ -352,7 +352,7 @@ export const WIDE_COLUMNS = 64;
 const WIDE_LEADING_COLUMNS = 4;
 
 /**
- * A SELECT over `stage` (row_no, dirty, c0…) and `stage_bad` (row_no, text, reason): one row per staged
+ * A SELECT over `stage` (row_no, dirty, ids, c0…) and `stage_bad` (row_no, text, reason): one row per staged
  * row with skip (a blank or footer row), bad_reason, the typed columns, row_hash,
  * errors and warnings (lists of {col, msg}), and `original`, the row as read (JSON), for the rows
  * that may be rejected (a reason or an error): the rejects are written from it, after the stage
@@ -379,7 +379,9 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns,
     // or reject is made from the cell (other columns mask it in their messages, see shown()).
     if (i === undefined) return `CAST(NULL AS VARCHAR) AS ${t(c)}`;
     if (!MASKED_VALUES.has(c.type)) return `k${i} AS ${t(c)}`;
-    return `${c.type === "credit_code" ? "anj_mask_ids_in_code" : "anj_mask_ids"}(k${i}, $key) AS ${t(c)}`;
+    const masked = `${c.type === "credit_code" ? "anj_mask_ids_in_code" : "anj_mask_ids"}(k${i}, $key)`;
+    // Only cells the reader saw a run of 17 digits in can hold an ID number.
+    return `${i < DIRTY_BITS ? `CASE WHEN ids & ${2 ** i} = 0 THEN k${i} ELSE ${masked} END` : masked} AS ${t(c)}`;
   });
   const parts = kind.columns.map((c) => columnSql(c, match, towns));
   for (const [j, c] of kind.columns.entries()) {
@@ -411,10 +413,10 @@ export function typingSql({ kind, match, width, towns, headers, personalColumns,
   // Steps: clean the text once, parse each cell once, then type and check from the parsed values.
   return `
 WITH cleaned AS (
-  SELECT s.row_no, b.reason AS bad_reason, b.text AS bad_text,
+  SELECT s.row_no, s.ids, b.reason AS bad_reason, b.text AS bad_text,
          ${cellIndexes.map((i) => `${cleanCell(i)} AS k${i}`).join(", ")},
          ${cellIndexes.map((i) => `s.c${i} AS r${i}`).join(", ")}
-  FROM ${wide ? `(SELECT row_no, dirty, ${cellIndexes.map((i) => `c${i}`).join(", ")} FROM stage)` : "stage"} s
+  FROM ${wide ? `(SELECT row_no, dirty, ids, ${cellIndexes.map((i) => `c${i}`).join(", ")} FROM stage)` : "stage"} s
   LEFT JOIN stage_bad b ON b.row_no = s.row_no
 ),
 texts AS (
