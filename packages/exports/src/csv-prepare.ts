@@ -220,7 +220,7 @@ async function prepareWith(
       const cellEnd = new Int32Array(slots);
       let dirty = 0; // bit i: cell i may need cleaning
       // bit i: cell i holds a run of 17 ASCII digits, so it may hold an ID number (anj_mask_ids in
-      // 005_hostile_inputs.sql runs on those cells only: its regular expression on every stored
+      // sql/rules/010_cleaning_macros.sql runs on those cells only: its regular expression on every stored
       // text cell cost more than this test on every byte).
       let ids = 0;
       let digits = 0; // length of the run of digits ending at the current byte
