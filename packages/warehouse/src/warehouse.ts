@@ -1,5 +1,6 @@
 // Opening the warehouse: one DuckDB file, one writer at a time (DuckDB's own file lock),
-// migrations applied on open, and the rules (cleaning macros, views) of this code in effect (rules.ts). The connection is handed to callers; nothing else is global.
+// migrations applied on open, and the rules (cleaning macros, views) of this code in effect
+// (rules.ts). The connection is handed to callers; nothing else is global.
 import fs from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
