@@ -111,6 +111,19 @@ describe("rules versioned with the code", () => {
     }
   });
 
+  it("a reader that cannot use this code's rules on an older warehouse says what to do, in Chinese", async () => {
+    const file = await olderWarehouse();
+    const w = await openWarehouse(file);
+    await w.connection.run("UPDATE meta SET value = 'rules-of-an-older-version' WHERE key = 'rules_hash'");
+    await w.connection.run("DROP VIEW rejects_state; DROP TABLE rejects"); // older than the table its view reads
+    w.close();
+    await expect(openWarehouse(file, { readOnly: true })).rejects.toMatchObject({
+      name: "UserError",
+      exitCode: 1,
+      message: `数据仓库 ${file} 的结构与本程序不符。请先用 anjian ingest 导入数据（导入时会自动升级数据仓库），再重试。`,
+    });
+  });
+
   it("the rules folder holds only CREATE OR REPLACE of macros and views (what can be re-applied), and the hash follows the text", async () => {
     const files = loadRuleFiles();
     expect(files.map((f) => f.file)).toEqual(fs.readdirSync(RULES_DIR).filter((f) => f.endsWith(".sql")).sort());
