@@ -12,18 +12,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { resolveWarehouse } from "../scripts/fingerprint.ts";
+import { dashboardContext } from "../src/data/lib/warehouse.ts";
 import { startServer } from "../scripts/serve.js";
 import { ANJIAN_BIN } from "../test/support/anjian-bin.ts";
 import { launchBrowser, waitForCharts } from "../test/support/browser.ts";
 
 const PACKAGE_DIR = path.resolve(import.meta.dirname, "..");
-const REPO_ROOT = path.resolve(PACKAGE_DIR, "..", "..");
+const context = dashboardContext();
+const REPO_ROOT = context.root;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BUILDS = Number(process.env.BENCH_BUILDS ?? 3);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "anjian-dashboard-bench-"));
-let warehouse = resolveWarehouse();
+let warehouse = context.warehouse;
 if (!fs.existsSync(warehouse)) {
   warehouse = path.join(tmp, "anjian.duckdb");
   console.log(`数据仓库不存在，用演示数据建立临时仓库：${warehouse}`);

@@ -2,16 +2,16 @@
 // output (src/.observablehq/cache) whenever it is newer than the loader file, whatever happened to
 // the warehouse since. So before every build or preview we compute a fingerprint of everything the
 // loader's output depends on — the warehouse's content (read-only query: batches, row counts and a
-// hash over every row's row_hash), the models and figures code, the district profile and the loader
-// code itself — and clear the loader cache when it differs from the one stored beside the cache.
+// hash over every row's row_hash), the models, rules and figures code, the district profile and the
+// loader code itself — and clear the loader cache when it differs from the one stored beside the cache.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
-import { profilePath } from "@anjian/profile";
+import type { Context } from "@anjian/config";
+import { queryRows } from "@anjian/warehouse";
+import { dashboardContext, openReadOnly } from "../src/data/lib/warehouse.ts";
 
 export const PACKAGE_DIR = path.resolve(import.meta.dirname, "..");
-export const REPO_ROOT = path.resolve(PACKAGE_DIR, "..", "..");
 export const SOURCE_ROOT = path.join(PACKAGE_DIR, "src");
 /** Framework's cache of loader outputs (the _node folder beside it holds bundled libraries: kept). */
 export const LOADER_CACHE = path.join(SOURCE_ROOT, ".observablehq", "cache", "data");
@@ -21,19 +21,11 @@ export function outputDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.ANJIAN_DASHBOARD_DIST ? path.resolve(env.INIT_CWD ?? process.cwd(), env.ANJIAN_DASHBOARD_DIST) : path.join(PACKAGE_DIR, "dist");
 }
 
-/** ANJIAN_WAREHOUSE (relative to where npm was started), or data/warehouse/anjian.duckdb. */
-export function resolveWarehouse(env: NodeJS.ProcessEnv = process.env): string {
-  const given = env.ANJIAN_WAREHOUSE;
-  if (given) return path.resolve(env.INIT_CWD ?? process.cwd(), given);
-  return path.join(REPO_ROOT, "data", "warehouse", "anjian.duckdb");
-}
-
 const TABLES = ["cases", "inspections", "hazards", "enforcers"] as const;
 
-/** The warehouse's state, read on a READ_ONLY connection. */
-export async function warehouseState(file: string): Promise<Record<string, string>> {
-  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
-  const connection = await instance.connect();
+/** The warehouse's state, read on a read-only open (openWarehouse, like every reader). */
+export async function warehouseState(file: string, context: Context = dashboardContext()): Promise<Record<string, string>> {
+  const warehouse = await openReadOnly(file, context);
   try {
     const parts = [
       "(SELECT coalesce(max(batch_id), '') FROM batches) AS last_batch",
@@ -43,34 +35,35 @@ export async function warehouseState(file: string): Promise<Record<string, strin
       "(SELECT coalesce(string_agg(key || '=' || value, ';' ORDER BY key), '') FROM meta) AS meta",
       ...TABLES.map((t) => `(SELECT count(*) || ':' || coalesce(bit_xor(hash(row_hash)), 0) FROM ${t}) AS ${t}`),
     ];
-    const reader = await connection.runAndReadAll(`SELECT ${parts.join(", ")}`);
-    const row = reader.getRowObjectsJson()[0] ?? {};
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)]));
+    const [row] = await queryRows(warehouse.connection, `SELECT ${parts.join(", ")}`);
+    return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, String(v)]));
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    warehouse.close();
   }
 }
 
-function hashTree(h: crypto.Hash, dir: string, filter: (name: string) => boolean = () => true): void {
+function hashTree(h: crypto.Hash, root: string, dir: string, filter: (name: string) => boolean = () => true): void {
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) hashTree(h, full, filter);
-    else if (filter(entry.name)) h.update(`${path.relative(REPO_ROOT, full)}\0`).update(fs.readFileSync(full)).update("\0");
+    if (entry.isDirectory()) hashTree(h, root, full, filter);
+    else if (filter(entry.name)) h.update(`${path.relative(root, full)}\0`).update(fs.readFileSync(full)).update("\0");
   }
 }
 
 /** Everything besides the warehouse that the loader's output depends on. */
-export function codeHash(): string {
+export function codeHash(context: Context = dashboardContext()): string {
   const h = crypto.createHash("sha256");
-  hashTree(h, path.join(SOURCE_ROOT, "data"));
+  const root = context.root;
+  hashTree(h, root, path.join(SOURCE_ROOT, "data"));
   for (const pkg of ["indicators", "warehouse", "profile"]) {
-    hashTree(h, path.join(REPO_ROOT, "packages", pkg, "src"), (n) => !n.endsWith(".test.ts"));
-    hashTree(h, path.join(REPO_ROOT, "packages", pkg, "models"));
+    hashTree(h, root, path.join(root, "packages", pkg, "src"), (n) => !n.endsWith(".test.ts"));
+    // the models, and the warehouse's rules (cleaning macros, views) re-applied by hash
+    hashTree(h, root, path.join(root, "packages", pkg, "models"));
+    hashTree(h, root, path.join(root, "packages", pkg, "sql"));
   }
-  const profile = profilePath();
+  const profile = context.profile;
   h.update(profile).update("\0");
   if (fs.existsSync(profile)) h.update(fs.readFileSync(profile));
   return h.digest("hex");
@@ -83,13 +76,13 @@ export interface Fingerprint {
   hash: string;
 }
 
-export async function fingerprint(file: string): Promise<Fingerprint> {
-  const state = await warehouseState(file);
+export async function fingerprint(file: string, context: Context = dashboardContext()): Promise<Fingerprint> {
+  const state = await warehouseState(file, context);
   // Any write to the file (even one that bypasses the import) changes its size or time; reading it
   // read-only, as above, changes neither.
   const stat = fs.statSync(file);
   state.file = `${stat.size}:${Math.round(stat.mtimeMs)}`;
-  const code = codeHash();
+  const code = codeHash(context);
   const hash = crypto.createHash("sha256").update(JSON.stringify({ warehouse: file, state, code })).digest("hex");
   return { warehouse: file, state, code, hash };
 }

@@ -1,10 +1,13 @@
-// Running Observable Framework's own CLI (from node_modules) with telemetry off and the warehouse
-// path resolved, so that the data loader reads the same warehouse as the fingerprint.
+// Running Observable Framework's own CLI (from node_modules) with telemetry off and the context's
+// paths resolved, so that the data loader reads the same warehouse and profile as the fingerprint.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { outputDir, PACKAGE_DIR, resolveWarehouse, tieCacheToWarehouse } from "./fingerprint.ts";
+import type { Context } from "@anjian/config";
+import { UserError } from "@anjian/errors";
+import { dashboardContext } from "../src/data/lib/warehouse.ts";
+import { outputDir, PACKAGE_DIR, tieCacheToWarehouse } from "./fingerprint.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -52,10 +55,12 @@ export function frameworkBin(): string {
   return path.join(path.dirname(pkg), "dist", "bin", "observable.js");
 }
 
-export function frameworkEnv(warehouse: string): NodeJS.ProcessEnv {
+export function frameworkEnv(context: Context): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    ANJIAN_WAREHOUSE: warehouse,
+    // absolute: the loader runs in this package's folder, not where the build was started
+    ANJIAN_WAREHOUSE: context.warehouse,
+    ANJIAN_PROFILE: context.profile,
     ANJIAN_DASHBOARD_DIST: outputDir(),
     OBSERVABLE_TELEMETRY_DISABLE: "true",
     DO_NOT_TRACK: "1",
@@ -64,7 +69,15 @@ export function frameworkEnv(warehouse: string): NodeJS.ProcessEnv {
 
 /** Checks the warehouse, ties the loader cache to it, then runs `observable <command> …args`. */
 export async function runFramework(command: "build" | "preview", args: string[]): Promise<number> {
-  const warehouse = resolveWarehouse();
+  let context: Context;
+  try {
+    context = dashboardContext();
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    console.error(e.message);
+    return 1;
+  }
+  const warehouse = context.warehouse;
   if (!fs.existsSync(warehouse)) {
     console.error(`数据仓库 ${warehouse} 不存在。请先导入数据：npx anjian ingest data/samples（或设置 ANJIAN_WAREHOUSE）。`);
     return 1;
@@ -72,15 +85,17 @@ export async function runFramework(command: "build" | "preview", args: string[])
   try {
     await tieCacheToWarehouse(warehouse, { log: (line) => console.log(line) });
   } catch (e) {
-    console.error(`无法读取数据仓库 ${warehouse}：${(e as Error).message.split("\n")[0]}`);
+    // Chinese only: DuckDB's own text is English and may quote values.
+    console.error(e instanceof UserError ? e.message : `无法读取数据仓库 ${warehouse}。`);
     console.error("如果正在导入数据，请等导入完成后再构建。");
+    if (context.debug) console.error((e as Error)?.stack ?? e);
     return 1;
   }
   seedNpmVersionCache();
   return await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [frameworkBin(), command, ...args], {
       cwd: PACKAGE_DIR,
-      env: frameworkEnv(warehouse),
+      env: frameworkEnv(context),
       stdio: "inherit",
     });
     // Stopping this script (Ctrl+C, a service manager) stops Framework too.

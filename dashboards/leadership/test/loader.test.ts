@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
 import { tableFromIPC } from "apache-arrow";
@@ -10,7 +11,7 @@ import { describe, expect, test } from "vitest";
 import { arrowFile } from "../src/data/lib/arrow.ts";
 import { loadContext } from "../src/data/lib/context.ts";
 import { tar } from "../src/data/lib/tar.ts";
-import { openMarts } from "../src/data/lib/warehouse.ts";
+import { dashboardContext, openMarts } from "../src/data/lib/warehouse.ts";
 import { qualityFiles } from "../src/data/pages/quality.ts";
 import { ANJIAN_BIN } from "./support/anjian-bin.ts";
 
@@ -75,11 +76,11 @@ describe("the quality page's rejects", () => {
       const open = status.rejects.reduce((a, r) => a + r.rows, 0);
       expect(open).toBe(1);
 
-      const wh = await openMarts(warehouse);
+      const wh = await openMarts(dashboardContext({ ANJIAN_WAREHOUSE: warehouse }));
       try {
         const [all] = await queryRows<{ n: number }>(wh.connection, "SELECT count(*)::INTEGER AS n FROM rejects");
         expect(all!.n).toBe(2); // the history holds both
-        const entries = await qualityFiles(await loadContext(wh.connection, new ProfileResolver(loadProfile())));
+        const entries = await qualityFiles(await loadContext(wh.connection, new ProfileResolver(loadProfile(repoPaths().profile))));
         const arrow = entries.find((e) => e.name === "rejects.arrow")!;
         const rows = tableFromIPC(arrow.data).toArray().map((r) => r.toJSON() as { rows: number; reason: string });
         expect(rows.reduce((a, r) => a + r.rows, 0)).toBe(open);

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, test } from "vitest";
 import { frameworkEnv } from "../scripts/framework.ts";
+import { dashboardContext } from "../src/data/lib/warehouse.ts";
 import { externalReferences } from "../scripts/offline.ts";
 import { startServer } from "../scripts/serve.js";
 import { PAGES } from "./support/browser.ts";
@@ -66,9 +67,9 @@ describe("the built site", () => {
 
 describe("Framework runs with telemetry off", () => {
   test("the build and preview environment", () => {
-    const env = frameworkEnv("/tmp/x.duckdb");
+    const env = frameworkEnv(dashboardContext({ ANJIAN_WAREHOUSE: "/tmp/x.duckdb", ANJIAN_PROFILE: "/tmp/区情.json" }));
     expect(env.OBSERVABLE_TELEMETRY_DISABLE).toBe("true");
-    expect(env.ANJIAN_WAREHOUSE).toBe("/tmp/x.duckdb");
+    expect([env.ANJIAN_WAREHOUSE, env.ANJIAN_PROFILE]).toEqual(["/tmp/x.duckdb", "/tmp/区情.json"]);
   });
 });
 

@@ -32,7 +32,7 @@ const ID_RUN = /(^|[^0-9])([0-9]{17}[0-9Xx])(?=[^0-9]|$)/g;
 /**
  * `text` with every valid ID number in it (check character right, not part of a longer digit run)
  * replaced by `replacement(id)`: for messages, which must never carry personal data. The SQL side
- * does the same with anj_mask_ids (warehouse/sql/005_hostile_inputs.sql).
+ * does the same with anj_mask_ids (warehouse/sql/rules/010_cleaning_macros.sql).
  */
 export function maskIdNumbers(text: string, replacement: (id: string) => string = () => "［证件号码已隐去］"): string {
   if (text.length < 18) return text;

@@ -5,10 +5,10 @@
 // the reason. One pass; chunks keep the database's working set, and so memory, flat.
 import fs from "node:fs";
 import path from "node:path";
+import { RefusedFileError } from "@anjian/errors";
 import { parseCsvText } from "./csv-text.ts";
 import { type CsvEncoding, detectEncoding, looksBinary } from "./encoding.ts";
 import { Gb18030ToUtf8 } from "./gb18030.ts";
-import { RefusedFileError } from "./errors.ts";
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -26,7 +26,7 @@ const BIT = Array.from({ length: DIRTY_BITS }, (_, i) => 2 ** i);
 
 /**
  * Whether bytes [from, to) of a field may be changed by the cleaning rule (anj_clean in
- * 002_cleaning_macros.sql: trim blanks, empty markers to NULL). A conservative test, so that the
+ * sql/rules/010_cleaning_macros.sql: trim blanks, empty markers to NULL). A conservative test, so that the
  * rule itself runs only where it can matter: short fields (every marker is at most 6 bytes),
  * quoted fields, fields starting with an apostrophe, and fields whose first or last byte can
  * belong to a blank (ASCII blanks, and the lead byte / last byte of U+3000 and U+00A0 in UTF-8).
@@ -220,7 +220,7 @@ async function prepareWith(
       const cellEnd = new Int32Array(slots);
       let dirty = 0; // bit i: cell i may need cleaning
       // bit i: cell i holds a run of 17 ASCII digits, so it may hold an ID number (anj_mask_ids in
-      // 005_hostile_inputs.sql runs on those cells only: its regular expression on every stored
+      // sql/rules/010_cleaning_macros.sql runs on those cells only: its regular expression on every stored
       // text cell cost more than this test on every byte).
       let ids = 0;
       let digits = 0; // length of the run of digits ending at the current byte

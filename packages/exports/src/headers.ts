@@ -1,9 +1,8 @@
 // Header matching: which kind a header row is, and which cell holds which column.
 import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { ReferenceDataError, UserError } from "@anjian/errors";
 import { parseCsvText } from "./csv-text.ts";
-import { ReferenceDataError } from "./errors.ts";
 import { type KindDecl, type KindName, kinds } from "./kinds.ts";
 import { normaliseHeader } from "./text.ts";
 
@@ -18,23 +17,22 @@ export interface AliasTable {
   byKind: Map<KindName, Map<string, string>>;
 }
 
-export function findRepoRoot(from: string = import.meta.dirname): string {
-  let dir = from;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, "data", "reference"))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("找不到项目根目录（含 data/reference 的目录）");
-    dir = parent;
+/**
+ * Loads the analyst-editable alias table, checked entry by entry; errors name the line. Which file is
+ * the app's choice (its context: ANJIAN_ALIASES or data/reference/header-aliases.csv).
+ */
+export function loadAliasTable(file: string): AliasTable {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === "ENOENT" ? `找不到表头别名表 ${file}，请检查文件路径。` : `无法读取表头别名表 ${file}（${code ?? "未知错误"}），请检查文件和权限。`,
+      { file, cause: e },
+    );
   }
-}
-
-export function defaultAliasFile(): string {
-  return process.env.ANJIAN_ALIASES ?? path.join(findRepoRoot(), "data", "reference", "header-aliases.csv");
-}
-
-/** Loads the analyst-editable alias table, checked entry by entry; errors name the line. */
-export function loadAliasTable(file: string = defaultAliasFile()): AliasTable {
-  const records = parseCsvText(fs.readFileSync(file, "utf8"));
+  const records = parseCsvText(text);
   const [head, ...rows] = records;
   if (head?.join(",") !== "kind,header,alias")
     throw new ReferenceDataError(file, ["第1行：表头应为 kind,header,alias"]);

@@ -1,16 +1,7 @@
 export { csvCell, parseCsvText, spreadsheetSafe } from "./csv-text.ts";
 export { type BadRecord, type CsvChunk, DIRTY_BITS, MAX_PREAMBLE_ROWS, type PreparedCsv, prepareCsv } from "./csv-prepare.ts";
 export { type CsvEncoding, detectEncoding, isUtf8 } from "./encoding.ts";
-export { ReferenceDataError, RefusedFileError } from "./errors.ts";
-export {
-  type AliasTable,
-  defaultAliasFile,
-  findRepoRoot,
-  type HeaderMatch,
-  type HeaderVerdict,
-  loadAliasTable,
-  matchHeader,
-} from "./headers.ts";
+export { type AliasTable, type HeaderMatch, type HeaderVerdict, loadAliasTable, matchHeader } from "./headers.ts";
 export { kindTable, LINEAGE_COLUMNS, type TableColumn, type TableDecl, tableColumns } from "./kind-tables.ts";
 export {
   ACCIDENT_TYPES,

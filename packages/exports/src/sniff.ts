@@ -1,7 +1,7 @@
 // What a file is, from its extension and first bytes, before anything is read for real.
 import fs from "node:fs";
 import path from "node:path";
-import { RefusedFileError } from "./errors.ts";
+import { RefusedFileError } from "@anjian/errors";
 
 export type FileFormat = "csv" | "xlsx";
 

@@ -1,5 +1,5 @@
 // Text rules shared by header matching and the JS side of cleaning (SQL has its own macros
-// for bulk rows: see packages/warehouse/sql/002_cleaning_macros.sql).
+// for bulk rows: see packages/warehouse/sql/rules/010_cleaning_macros.sql).
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 

@@ -4,7 +4,7 @@
 // the number of rows; only the shared-string table is held, as Excel itself does.
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl from "yauzl";
-import { RefusedFileError } from "./errors.ts";
+import { RefusedFileError } from "@anjian/errors";
 
 export interface XlsxRow {
   /** 1-based row number as Excel shows it. */

@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { prepareCsv } from "../src/csv-prepare.ts";
 import { detectEncoding } from "../src/encoding.ts";
-import { RefusedFileError } from "../src/errors.ts";
+import { RefusedFileError } from "@anjian/errors";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prep-"));
 const headerAt = (name: string) => (rows: string[][]) => rows.findIndex((r) => r[0] === name);

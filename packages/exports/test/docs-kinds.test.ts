@@ -3,12 +3,13 @@
 // or a column added, renamed, made required or given an alias fails here until the table says so.
 import fs from "node:fs";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { describe, expect, it } from "vitest";
-import { findRepoRoot, type KindDecl, kinds, loadAliasTable, normaliseHeader } from "../src/index.ts";
+import { type KindDecl, kinds, loadAliasTable, normaliseHeader } from "../src/index.ts";
 
-const root = findRepoRoot();
-const doc = fs.readFileSync(path.join(root, "docs", "import.md"), "utf8");
-const aliases = loadAliasTable(path.join(root, "data", "reference", "header-aliases.csv"));
+const repo = repoPaths();
+const doc = fs.readFileSync(path.join(repo.root, "docs", "import.md"), "utf8");
+const aliases = loadAliasTable(repo.aliases);
 
 interface DocRow {
   header: string;

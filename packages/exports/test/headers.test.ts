@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { describe, expect, it } from "vitest";
 import { loadAliasTable, matchHeader } from "../src/headers.ts";
 import { kinds } from "../src/kinds.ts";
 import { normaliseHeader } from "../src/text.ts";
 
-const table = loadAliasTable();
+const table = loadAliasTable(repoPaths().aliases);
 
 function tmpAliases(text: string): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "alias-")), "header-aliases.csv");

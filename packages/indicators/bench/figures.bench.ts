@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { readContext } from "@anjian/config";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse, queryRows, sqlStatements, type Warehouse } from "@anjian/warehouse";
 import { computeFigures } from "../src/figures.ts";
@@ -30,7 +31,9 @@ if (!(scale > 0 && scale <= 10)) throw new Error("--scale must be a number in (0
 const dir = path.join(import.meta.dirname, "..", "bench-out");
 const file = path.join(dir, `province-${scale}.duckdb`);
 const period = { from: "2023-01-01", to: "2023-12-31" };
-const resolver = new ProfileResolver(loadProfile());
+// Like every app: the profile and DuckDB's memory limit from the environment (ANJIAN_PROFILE, ANJIAN_MEMORY_LIMIT).
+const context = readContext(process.env);
+const resolver = new ProfileResolver(loadProfile(context.profile));
 
 const ms = (t0: number) => performance.now() - t0;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -43,7 +46,7 @@ async function setThreads(c: DuckDBConnection) {
 async function generate(): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   for (const f of [file, `${file}.wal`]) fs.rmSync(f, { force: true });
-  const w = await openWarehouse(file);
+  const w = await openWarehouse(file, { memoryLimit: context.memoryLimit });
   try {
     await setThreads(w.connection);
     const sql = fs.readFileSync(path.join(import.meta.dirname, "province.sql"), "utf8");
@@ -63,7 +66,7 @@ async function generate(): Promise<void> {
 
 async function isGenerated(): Promise<boolean> {
   if (!fs.existsSync(file)) return false;
-  const w = await openWarehouse(file, { readOnly: true });
+  const w = await openWarehouse(file, { readOnly: true, memoryLimit: context.memoryLimit });
   try {
     const [row] = await queryRows<{ value: string }>(w.connection, "SELECT value FROM meta WHERE key = 'bench_scale'");
     return row?.value === String(scale);
@@ -83,7 +86,7 @@ if (!(await isGenerated())) {
 
 // The refresh that `anjian ingest` runs after an import that changed data.
 {
-  const w = await openWarehouse(file);
+  const w = await openWarehouse(file, { memoryLimit: context.memoryLimit });
   try {
     await setThreads(w.connection);
     const fresh = await modelsUpToDate(w.connection);
@@ -96,7 +99,7 @@ if (!(await isGenerated())) {
   }
 }
 
-const w = await openWarehouse(file, { readOnly: true });
+const w = await openWarehouse(file, { readOnly: true, memoryLimit: context.memoryLimit });
 try {
   await setThreads(w.connection);
   const counts = await queryRows<{ t: string; n: number }>(
@@ -118,7 +121,7 @@ const floorWarm: number[] = [];
 const figuresCold: number[] = [];
 const figuresWarm: number[] = [];
 async function timedOpen(work: (w: Warehouse) => Promise<unknown>, cold: number[], warm: number[]): Promise<void> {
-  const w = await openWarehouse(file, { readOnly: true });
+  const w = await openWarehouse(file, { readOnly: true, memoryLimit: context.memoryLimit });
   try {
     await setThreads(w.connection);
     for (const into of [cold, warm]) {
@@ -146,7 +149,7 @@ for (let r = 0; r < runs; r++) {
 }
 
 // For comparison: the same figures with the models computed on the spot (temporary objects).
-const w3 = await openWarehouse(file, { readOnly: true });
+const w3 = await openWarehouse(file, { readOnly: true, memoryLimit: context.memoryLimit });
 let onTheSpot: number;
 try {
   await setThreads(w3.connection);

@@ -2,7 +2,7 @@
 // the models; this module only queries them with bound values and shapes the JSON contract.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ACCIDENT_TYPES, ACTIVITY_CATEGORIES } from "@anjian/exports";
-import { loadProfile, ProfileResolver } from "@anjian/profile";
+import type { ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
 import {
   type CasesFigures,
@@ -64,12 +64,6 @@ export interface CampaignRow {
   first_on: string;
 }
 
-let defaultResolver: ProfileResolver | undefined;
-function profileResolver(): ProfileResolver {
-  defaultResolver ??= new ProfileResolver(loadProfile());
-  return defaultResolver;
-}
-
 /**
  * One connection, or several to the same warehouse (see readerPool): the figures' queries are
  * independent, and run at the same time on several connections.
@@ -77,14 +71,14 @@ function profileResolver(): ProfileResolver {
 export type Readers = DuckDBConnection | DuckDBConnection[];
 
 /** The figures JSON for one period. The models must be usable on the connections (useModels). */
-export async function computeFigures(readers: Readers, period: Period, resolver?: ProfileResolver): Promise<Figures> {
+export async function computeFigures(readers: Readers, period: Period, resolver: ProfileResolver): Promise<Figures> {
   return (await collectFigures(readers, period, resolver)).figures;
 }
 
 export async function collectFigures(
   readers: Readers,
   period: Period,
-  resolver: ProfileResolver = profileResolver(),
+  resolver: ProfileResolver,
 ): Promise<FiguresResult> {
   const p = { from: period.from, to: period.to };
   // Each query goes to the connection that has waited least; one query at a time per connection.

@@ -17,6 +17,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { rulesHash } from "@anjian/warehouse";
 
 export const MODELS_DIR = path.join(import.meta.dirname, "..", "models");
 /** Folders holding models, in layer order; the numeric file prefix orders them globally. */
@@ -62,14 +63,19 @@ export function loadModelFiles(dir: string = MODELS_DIR): ModelFile[] {
 
 let ownHash: string | undefined;
 
-/** The hash of the given model files; without them, of this code's (computed once per process). */
-export function modelsHash(files?: ModelFile[]): string {
-  if (!files) {
-    ownHash ??= modelsHash(loadModelFiles());
+/**
+ * The hash of the given model files and of the warehouse's rules they use (the cleaning macros:
+ * @anjian/warehouse rules.ts); without files, of this code's (computed once per process). A changed
+ * macro makes the stored indicator tables stale, as a changed model does.
+ */
+export function modelsHash(files?: ModelFile[], rules?: string): string {
+  if (!files && rules === undefined) {
+    ownHash ??= modelsHash(loadModelFiles(), rulesHash());
     return ownHash;
   }
   const h = crypto.createHash("sha256");
-  for (const f of files) h.update(`${f.file}\0${f.sql}\0`);
+  h.update(`rules\0${rules ?? rulesHash()}\0`);
+  for (const f of files ?? loadModelFiles()) h.update(`${f.file}\0${f.sql}\0`);
   return h.digest("hex");
 }
 

@@ -1,11 +1,15 @@
 // Exactness: amounts are summed in 元 as DECIMAL and rounded half up once, at the end, to 万元 with
 // one decimal. Each case below sits where floating-point arithmetic gets the answer wrong.
+import { repoPaths } from "@anjian/config";
+import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeFigures } from "../src/figures.ts";
 import { applyModels } from "../src/models.ts";
 import { cents, change, percent, rateChange, spanZh, wan } from "../src/report-text.ts";
 import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
+
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 
 let t: TempWarehouse;
 beforeAll(async () => {
@@ -76,16 +80,16 @@ describe("the figures sum exactly and round once", () => {
     const float = [2289.25, 1948.06, 85.15, 678.28, 1499.26].reduce((a, b) => a + b, 0);
     expect(float).not.toBe(6500);
     expect(Math.round(float / 1000) / 10).toBe(0.6);
-    const f = await computeFigures(t.warehouse.connection, { from: "2021-01-01", to: "2021-12-31" });
+    const f = await computeFigures(t.warehouse.connection, { from: "2021-01-01", to: "2021-12-31" }, resolver);
     expect(f.cases!.total).toEqual({ count: 5, amount_wan: 0.7 });
   });
 
   it("from the exact total, never from the rounded parts", async () => {
-    const f = await computeFigures(t.warehouse.connection, { from: "2020-01-01", to: "2020-12-31" });
+    const f = await computeFigures(t.warehouse.connection, { from: "2020-01-01", to: "2020-12-31" }, resolver);
     expect(f.cases!.bureau.amount_wan).toBe(0.1);
     expect(f.cases!.towns.amount_wan).toBe(0.1);
     expect(f.cases!.total.amount_wan).toBe(0.1);
-    const g = await computeFigures(t.warehouse.connection, { from: "2019-01-01", to: "2019-12-31" });
+    const g = await computeFigures(t.warehouse.connection, { from: "2019-01-01", to: "2019-12-31" }, resolver);
     expect(g.cases!.total.amount_wan).toBe(1234.5);
   });
 });

@@ -1,3 +1,5 @@
+import { repoPaths } from "@anjian/config";
+import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { queryRows } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeFigures } from "../src/figures.ts";
@@ -5,6 +7,8 @@ import { FiguresSchema } from "../src/figures-schema.ts";
 import type { TempWarehouse } from "./fixture.ts";
 import { PERIODS } from "../src/model-checks.ts";
 import { EXPECTED_2023, scenarioWarehouse } from "./scenario.ts";
+
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 
 let t: TempWarehouse;
 
@@ -15,7 +19,7 @@ afterAll(() => t.cleanup());
 
 describe("computeFigures on the hand-made district", () => {
   it("gives the 2023 figures worked out by hand", async () => {
-    const figures = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" });
+    const figures = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }, resolver);
     expect(figures).toEqual(EXPECTED_2023);
     expect(JSON.stringify(Object.keys(figures.cases!.by_town))).toBe(JSON.stringify(Object.keys(EXPECTED_2023.cases!.by_town)));
     expect(() => FiguresSchema.parse(figures)).not.toThrow();
@@ -25,8 +29,8 @@ describe("computeFigures on the hand-made district", () => {
     const c = t.warehouse.connection;
     const pool = [c, await t.warehouse.connect(), await t.warehouse.connect()];
     for (const p of PERIODS) {
-      const figures = await computeFigures(pool, p);
-      expect(figures).toEqual(await computeFigures(c, p));
+      const figures = await computeFigures(pool, p, resolver);
+      expect(figures).toEqual(await computeFigures(c, p, resolver));
       const rows = await queryRows<Record<string, number | string>>(
         c,
         `SELECT campaign, inspections, enterprises, total, general, major, major_listed, units_with_major
@@ -49,7 +53,7 @@ describe("computeFigures on the hand-made district", () => {
 
   it("gives every key, zeros included, for a period the data covers but where nothing happened", async () => {
     // June 2022: C11 decided on 1 June; no inspection or hazard, but every kind's data spans the month
-    const figures = await computeFigures(t.warehouse.connection, { from: "2022-06-01", to: "2022-06-30" });
+    const figures = await computeFigures(t.warehouse.connection, { from: "2022-06-01", to: "2022-06-30" }, resolver);
     // (the work ledger starts in August 2022: none)
     expect(Object.values(figures.coverage).map((c) => c.state)).toEqual(["full", "full", "full", "full", "full", "full", "none"]);
     expect(figures.cases!.total).toEqual({ count: 1, amount_wan: 5 });
@@ -67,7 +71,7 @@ describe("computeFigures on the hand-made district", () => {
   });
 
   it("gives null sections, never zeros, for a period no data reaches", async () => {
-    const figures = await computeFigures(t.warehouse.connection, { from: "2015-01-01", to: "2015-12-31" });
+    const figures = await computeFigures(t.warehouse.connection, { from: "2015-01-01", to: "2015-12-31" }, resolver);
     expect(figures).toEqual({
       period: { from: "2015-01-01", to: "2015-12-31" },
       cases: null,
@@ -87,17 +91,17 @@ describe("computeFigures on the hand-made district", () => {
         activities: { from: "2022-08-01", to: "2024-01-10", state: "none" },
       },
     });
-    const future = await computeFigures(t.warehouse.connection, { from: "2030-01-01", to: "2030-12-31" });
+    const future = await computeFigures(t.warehouse.connection, { from: "2030-01-01", to: "2030-12-31" }, resolver);
     expect([future.cases, future.inspections, future.hazards, future.enforcers]).toEqual([null, null, null, null]);
   });
 
   it("counts the year before on its own dates, and any part of a year", async () => {
-    const y2022 = await computeFigures(t.warehouse.connection, { from: "2022-01-01", to: "2022-12-31" });
+    const y2022 = await computeFigures(t.warehouse.connection, { from: "2022-01-01", to: "2022-12-31" }, resolver);
     expect(y2022.cases!.total).toEqual({ count: 1, amount_wan: 5 });
     expect(y2022.cases!.pending).toBe(1); // C07: filed 2022-12-20, decided only in 2023
     expect(y2022.inspections!.enterprises).toBe(2); // F by two different codes: two enterprises
     expect(y2022.enforcers!).toMatchObject({ certified: 5, new_certified: 0 });
-    const spring = await computeFigures(t.warehouse.connection, { from: "2023-05-01", to: "2023-06-30" });
+    const spring = await computeFigures(t.warehouse.connection, { from: "2023-05-01", to: "2023-06-30" }, resolver);
     expect(spring.cases!.total.count).toBe(2); // C03, C04
     expect(spring.inspections!.by_campaign).toEqual({ 重大事故隐患专项排查整治2023行动: { inspections: 5, enterprises: 4 } });
     expect(spring.hazards!.by_campaign["重大事故隐患专项排查整治2023行动"]).toEqual({
@@ -115,7 +119,7 @@ describe("computeFigures on the hand-made district", () => {
     expect(y2022.activities!.trainings).toEqual([{ date: "2022-08-01", title: "2022年执法业务培训", participants: 20 }]);
     expect(spring.random_checks).toMatchObject({ planned: 1, completed: 1, joint: 1, joint_departments: ["镇街", "市场监管"] }); // R02
     expect(spring.activities!.case_file_review).toEqual({ files_with_problems: 2, problems_found: 9, problems_fixed: 9 });
-    const january = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-01-31" });
+    const january = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-01-31" }, resolver);
     expect(january.random_checks!.completed).toBe(1); // R07, checked on 5 January, whatever its plan
     expect(january.accidents!.list.map((a) => a.name)).toEqual(["镇海“1.24”坍塌事故"]);
   });

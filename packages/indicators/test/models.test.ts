@@ -3,6 +3,7 @@
 // hold, and the invariants of models/tests/*.sql return zero rows, for several periods.
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { repoPaths } from "@anjian/config";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse, queryRows, sqlStatements } from "@anjian/warehouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -158,7 +159,7 @@ describe("generic and singular tests on the hand-made district", () => {
   }
 
   it("towns, units and categories in the marts are the profile's", async () => {
-    const r = new ProfileResolver(loadProfile());
+    const r = new ProfileResolver(loadProfile(repoPaths().profile));
     const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(", ");
     const c = t.warehouse.connection;
     const p = PERIODS[1]!;

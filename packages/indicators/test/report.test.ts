@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { readZipEntries } from "@anjian/exports";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +22,7 @@ import { which } from "./tools.ts";
 let t: TempWarehouse;
 let data: ReportData;
 let md: string;
-const resolver = new ProfileResolver(loadProfile());
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 
 beforeAll(async () => {
   t = await tempWarehouse();

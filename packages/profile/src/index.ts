@@ -1,6 +1,5 @@
-export { ProfileError, type ProfileIssue } from "./error.ts";
 export { bareTownName, lookupKey, normaliseText } from "./keys.ts";
-export { DEFAULT_PROFILE, findDefaultProfile, loadProfile, PROFILE_ENV, parseProfile, profilePath } from "./load.ts";
+export { loadProfile, parseProfile } from "./load.ts";
 export { ProfileResolver, type ResolvedCategory, type ResolvedUnit, type UnitLevel } from "./resolve.ts";
 export {
   bureauSchema,

@@ -1,40 +1,15 @@
 // Reading and validating the district profile file.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { ProfileError, type ProfileIssue } from "./error.ts";
+import { ProfileError, type ProfileIssue } from "@anjian/errors";
 import { formatPath, type Profile, profileErrorMap, profileSchema } from "./schema.ts";
 
-/** Environment variable naming a profile file to use instead of the default one. */
-export const PROFILE_ENV = "ANJIAN_PROFILE";
-/** Location of the default profile, relative to the repository root. */
-export const DEFAULT_PROFILE = "data/reference/profile.json";
-
-const here = import.meta.dirname ?? path.dirname(fileURLToPath(import.meta.url));
-
-/** The default profile: the nearest `data/reference/profile.json` walking up from `from`. */
-export function findDefaultProfile(from: string = here): string {
-  let dir = path.resolve(from);
-  for (;;) {
-    const candidate = path.join(dir, DEFAULT_PROFILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new ProfileError(`找不到地区配置文件 ${DEFAULT_PROFILE}（从 ${from} 向上逐级查找）`, DEFAULT_PROFILE);
-    }
-    dir = parent;
-  }
-}
-
-/** The file `loadProfile(file)` reads: `file`, else $ANJIAN_PROFILE, else the default. */
-export function profilePath(file?: string): string {
-  const chosen = file ?? (process.env[PROFILE_ENV] || undefined);
-  return chosen === undefined ? findDefaultProfile() : path.resolve(chosen);
-}
-
-/** Read and validate a profile. Throws ProfileError naming the file and every bad entry. */
-export function loadProfile(file?: string): Profile {
-  const abs = profilePath(file);
+/**
+ * Read and validate a profile. Throws ProfileError naming the file and every bad entry. Which file
+ * is the app's choice (its context: ANJIAN_PROFILE or data/reference/profile.json).
+ */
+export function loadProfile(file: string): Profile {
+  const abs = path.resolve(file);
   const shown = displayPath(abs);
   let text: string;
   try {

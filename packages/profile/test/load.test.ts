@@ -1,20 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
+import { ProfileError } from "@anjian/errors";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ProfileError } from "../src/error.ts";
-import { findDefaultProfile, loadProfile, PROFILE_ENV } from "../src/load.ts";
+import { loadProfile } from "../src/load.ts";
 
-const DEFAULT_FILE = findDefaultProfile();
+const DEFAULT_FILE = repoPaths().profile;
 const defaultJson = () => JSON.parse(readFileSync(DEFAULT_FILE, "utf8"));
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "anjian-profile-"));
-  vi.stubEnv(PROFILE_ENV, "");
 });
 afterEach(() => {
-  vi.unstubAllEnvs();
   vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -25,7 +24,7 @@ function write(name: string, content: unknown): string {
   return file;
 }
 
-function loadError(file?: string): ProfileError {
+function loadError(file: string): ProfileError {
   try {
     loadProfile(file);
   } catch (err) {
@@ -36,20 +35,16 @@ function loadError(file?: string): ProfileError {
 }
 
 describe("loadProfile", () => {
-  it("finds and loads the default profile at the repo root", () => {
-    expect(DEFAULT_FILE.endsWith(path.join("data", "reference", "profile.json"))).toBe(true);
-    const p = loadProfile();
+  it("loads the repository's profile", () => {
+    const p = loadProfile(DEFAULT_FILE);
     expect(p.district.name).toBe("荔城区");
     expect(p.bureau.name).toBe("荔城区应急管理局");
     expect(p.towns.map((t) => t.name)).toEqual(["镇海街道", "拱辰街道", "西天尾镇", "黄石镇", "新度镇", "北高镇"]);
     expect(p.hazardCategories).toHaveLength(16);
   });
 
-  it("uses $ANJIAN_PROFILE instead of the default, and an explicit file over both", () => {
+  it("loads the file it is given (ANJIAN_PROFILE is the app's context: packages/config)", () => {
     const p = defaultJson();
-    p.district.name = "测试区";
-    vi.stubEnv(PROFILE_ENV, write("env.json", p));
-    expect(loadProfile().district.name).toBe("测试区");
     p.district.name = "参数区";
     expect(loadProfile(write("arg.json", p)).district.name).toBe("参数区");
   });
@@ -166,7 +161,5 @@ describe("bad profiles", () => {
   it("reports a missing file", () => {
     const file = path.join(dir, "missing.json");
     expect(loadError(file).message).toBe(`找不到地区配置文件 ${file}`);
-    vi.stubEnv(PROFILE_ENV, file);
-    expect(loadError().message).toBe(`找不到地区配置文件 ${file}`);
   });
 });

@@ -1,10 +1,11 @@
+import { repoPaths } from "@anjian/config";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadProfile } from "../src/load.ts";
 import { ProfileResolver } from "../src/resolve.ts";
 
 let r: ProfileResolver;
 beforeAll(() => {
-  r = new ProfileResolver(loadProfile());
+  r = new ProfileResolver(loadProfile(repoPaths().profile));
 });
 
 const TOWNS = ["镇海街道", "拱辰街道", "西天尾镇", "黄石镇", "新度镇", "北高镇"];

@@ -1,9 +1,17 @@
-export { CliError, WarehouseLockedError } from "./errors.ts";
 export { createTableSql, kindTables, shadowKindTables, syncKindTables } from "./kind-tables.ts";
 export { migrate, SQL_DIR } from "./migrate.ts";
+export {
+  type ApplyRulesOptions,
+  applyRules,
+  loadRuleFiles,
+  RULES_DIR,
+  type RuleFile,
+  rulesHash,
+  storedRulesHash,
+  temporaryRules,
+} from "./rules.ts";
 export { quotedIdentifier, quotedString, sqlStatements } from "./sql.ts";
 export {
-  defaultWarehousePath,
   inTransaction,
   type OpenOptions,
   openWarehouse,

@@ -28,7 +28,9 @@ function hook(): void {
   ] as const) {
     process.once(signal, () => {
       removeLive();
-      process.exit(code);
+      // A program with its own handler (the dashboard build forwards the signal to Framework, then
+      // exits) ends itself; otherwise end as the signal would have.
+      if (process.listenerCount(signal) === 0) process.exit(code);
     });
   }
 }

@@ -1,11 +1,13 @@
 // Opening the warehouse: one DuckDB file, one writer at a time (DuckDB's own file lock),
-// migrations applied on open. The connection is handed to callers; nothing else is global.
+// migrations applied on open, and the rules (cleaning macros, views) of this code in effect
+// (rules.ts). The connection is handed to callers; nothing else is global.
 import fs from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
-import { CliError, WarehouseLockedError } from "./errors.ts";
+import { UserError, WarehouseLockedError } from "@anjian/errors";
 import { shadowKindTables, syncKindTables } from "./kind-tables.ts";
 import { migrate } from "./migrate.ts";
+import { applyRules, rulesHash, storedRulesHash } from "./rules.ts";
 import { removeStaleScratch, scratchDir } from "./scratch.ts";
 
 export interface Warehouse {
@@ -22,24 +24,21 @@ export interface Warehouse {
 
 export interface OpenOptions {
   readOnly?: boolean;
-}
-
-/** data/warehouse/anjian.duckdb under the repo root, or ANJIAN_WAREHOUSE. */
-export function defaultWarehousePath(root: string): string {
-  return process.env.ANJIAN_WAREHOUSE ?? path.join(root, "data", "warehouse", "anjian.duckdb");
+  /** DuckDB's memory limit (the user's ANJIAN_MEMORY_LIMIT); 512MB when not given. */
+  memoryLimit?: string | null;
 }
 
 export async function openWarehouse(file: string, options: OpenOptions = {}): Promise<Warehouse> {
   const readOnly = options.readOnly ?? false;
   removeStaleScratch();
   if (readOnly && !fs.existsSync(file))
-    throw new CliError(`数据仓库 ${file} 不存在。请先用 anjian ingest 导入数据。`);
+    throw new UserError(`数据仓库 ${file} 不存在。请先用 anjian ingest 导入数据。`, { file });
   if (!readOnly) fs.mkdirSync(path.dirname(file), { recursive: true });
   let instance: DuckDBInstance;
   // A bounded memory budget, spilling to the system's temp folder (never beside the warehouse):
   // an import's memory stays flat however large the file.
   const config: Record<string, string> = {
-    memory_limit: process.env.ANJIAN_MEMORY_LIMIT ?? "512MB",
+    memory_limit: options.memoryLimit || "512MB",
     // private (0700), removed at exit; leftovers of killed runs are removed first
     temp_directory: scratchDir("duckdb", true),
   };
@@ -55,29 +54,56 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
       const pid = /PID (\d+)/.exec(message)?.[1] ?? null;
       throw new WarehouseLockedError(file, pid);
     }
-    // DuckDB's own text is English: the Chinese reason only (ANJIAN_DEBUG=1 shows the original).
-    if (process.env.ANJIAN_DEBUG) process.stderr.write(`${message}\n`);
+    // DuckDB's own text is English: the Chinese reason only (the original is the cause, which the
+    // command shows with ANJIAN_DEBUG=1).
+    const why = { file, cause: e };
     if (/not a valid DuckDB database|file is not a duckdb|Corrupt|invalid/i.test(message))
-      throw new CliError(`${file} 不是有效的数据仓库文件。请检查 --warehouse 参数。`);
+      throw new UserError(`${file} 不是有效的数据仓库文件。请检查 --warehouse 参数。`, why);
     if (/Permission denied/i.test(message))
-      throw new CliError(`没有读写数据仓库 ${file} 的权限。请检查该文件及其文件夹的权限。`);
-    if (/No space left/i.test(message)) throw new CliError(`磁盘空间不足，无法打开数据仓库 ${file}。请清理磁盘后重试。`);
-    throw new CliError(`无法打开数据仓库 ${file}。请检查路径和权限；设置环境变量 ANJIAN_DEBUG=1 可查看详情。`);
+      throw new UserError(`没有读写数据仓库 ${file} 的权限。请检查该文件及其文件夹的权限。`, why);
+    if (/No space left/i.test(message)) throw new UserError(`磁盘空间不足，无法打开数据仓库 ${file}。请清理磁盘后重试。`, why);
+    throw new UserError(`无法打开数据仓库 ${file}。请检查路径和权限；设置环境变量 ANJIAN_DEBUG=1 可查看详情。`, why);
   }
   const connections: DuckDBConnection[] = [];
+  // A reader of a warehouse whose stored rules are not this code's: the current ones as TEMP objects
+  // of each of its connections (see rules.ts).
+  let rulesOfThisCode = false;
   const connect = async () => {
     const c = await instance.connect();
     connections.push(c);
     // Times in the warehouse are local (China Standard Time), like the platform's exports.
     await c.run("SET TimeZone = 'Asia/Shanghai'");
-    // Kind tables that this code declares but the file lacks (written by older code): see kind-tables.ts.
-    if (readOnly) await shadowKindTables(c);
+    if (readOnly) {
+      // Kind tables that this code declares but the file lacks (written by older code): see kind-tables.ts.
+      await shadowKindTables(c);
+      if (rulesOfThisCode) await applyRules(c, { temporary: true });
+    }
     return c;
   };
-  const connection = await connect();
-  if (!readOnly) {
-    await migrate(connection);
-    await inTransaction(connection, () => syncKindTables(connection));
+  let connection: DuckDBConnection;
+  try {
+    connection = await connect();
+    if (!readOnly) {
+      await migrate(connection);
+      if ((await storedRulesHash(connection)) !== rulesHash()) await applyRules(connection);
+      await inTransaction(connection, () => syncKindTables(connection));
+    } else {
+      // (No meta table: not a warehouse this program wrote; its readers say so when they query it.)
+      const stored = await storedRulesHash(connection);
+      if (stored !== undefined && stored !== rulesHash()) {
+        rulesOfThisCode = true;
+        await applyRules(connection, { temporary: true }).catch((e) => {
+          throw new UserError(
+            `数据仓库 ${file} 的结构与本程序不符。请先用 anjian ingest 导入数据（导入时会自动升级数据仓库），再重试。`,
+            { file, cause: e },
+          );
+        });
+      }
+    }
+  } catch (e) {
+    for (const c of connections) c.closeSync();
+    instance.closeSync();
+    throw e;
   }
   return {
     path: file,

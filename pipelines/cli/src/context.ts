@@ -1,7 +1,9 @@
-// What every command needs: where the warehouse is, and an output that tests can capture.
-import path from "node:path";
-import { findRepoRoot } from "@anjian/exports";
-import { defaultWarehousePath } from "@anjian/warehouse";
+// What every command needs: the context of the run (the warehouse from --warehouse, and what the
+// environment says: packages/config reads it, docs/cli.md lists the variables), and an output that
+// tests can capture.
+import { type Context, type Env, readContext } from "@anjian/config";
+
+export type { Context };
 
 export interface Output {
   out(text: string): void;
@@ -15,7 +17,12 @@ export const processOutput: Output = {
   isTTY: Boolean(process.stdout.isTTY),
 };
 
-export function warehousePathFrom(flag: string | undefined): string {
-  if (flag) return path.resolve(flag);
-  return defaultWarehousePath(findRepoRoot());
+/** One run's context: --warehouse (resolved where the user is) over the environment's. */
+export function commandContext(warehouse: string | undefined, env: Env, cwd: string = process.cwd()): Context {
+  return readContext(env, { cwd, warehouse });
+}
+
+/** The original of an error, for ANJIAN_DEBUG=1. */
+export function technical(e: unknown): string {
+  return String((e as Error)?.stack ?? e);
 }

@@ -4,13 +4,12 @@ import { kindByName, loadAliasTable } from "@anjian/exports";
 import { expandPaths, type FileResult, ingest, resolveHashKey, silentProgress, terminalProgress } from "@anjian/ingest";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse } from "@anjian/warehouse";
-import type { Output } from "./context.ts";
+import { type Context, type Output, technical } from "./context.ts";
 import { num } from "./format.ts";
 
 export interface IngestArgs {
   paths: string[];
   json: boolean;
-  warehouse: string;
 }
 
 const ENCODING_NAMES: Record<string, string> = {
@@ -42,13 +41,14 @@ export function describeFile(f: FileResult): string {
   return lines.join("\n");
 }
 
-export async function runIngest(args: IngestArgs, output: Output): Promise<number> {
+export async function runIngest(args: IngestArgs, context: Context, output: Output): Promise<number> {
   // A wrong path is told before anything is created (no empty warehouse, no key file).
   expandPaths(args.paths);
-  const profile = loadProfile();
-  const aliases = loadAliasTable();
-  const hashKey = resolveHashKey(args.warehouse);
-  const warehouse = await openWarehouse(args.warehouse);
+  const profile = loadProfile(context.profile);
+  const aliases = loadAliasTable(context.aliases);
+  const hashKey = resolveHashKey(context.hashKey, context.warehouse);
+  const warehouse = await openWarehouse(context.warehouse, { memoryLimit: context.memoryLimit });
+  const debug = context.debug ? (e: unknown) => output.err(technical(e)) : undefined;
   try {
     const result = await ingest({
       warehouse,
@@ -58,6 +58,8 @@ export async function runIngest(args: IngestArgs, output: Output): Promise<numbe
       aliases,
       progress: !args.json && output.isTTY ? terminalProgress() : silentProgress,
       command: `anjian ingest ${args.paths.join(" ")}`,
+      memoryLimit: context.memoryLimit,
+      debug,
     });
     const refused = result.files.filter((f) => f.status === "refused");
     if (args.json) {

@@ -1,10 +1,9 @@
 // The `anjian` command: parses arguments, runs one command, turns errors into Chinese messages
 // and exit codes (0 success, 1 a file or a run failed, 2 wrong usage).
 import { parseArgs } from "node:util";
-import { ReferenceDataError } from "@anjian/exports";
-import { ProfileError } from "@anjian/profile";
-import { CliError } from "@anjian/warehouse";
-import { type Output, processOutput, warehousePathFrom } from "./context.ts";
+import { type Env, isDebug } from "@anjian/config";
+import { UserError } from "@anjian/errors";
+import { commandContext, type Output, processOutput, technical } from "./context.ts";
 import { runFigures } from "./figures-command.ts";
 import { runIngest } from "./ingest-command.ts";
 import { runRejects } from "./rejects-command.ts";
@@ -26,21 +25,20 @@ const USAGE = `用法：
 数据仓库默认为 data/warehouse/anjian.duckdb，也可用环境变量 ANJIAN_WAREHOUSE 指定。
 --out 不会覆盖已有文件（加 --force 才覆盖），也永远不会覆盖数据仓库、它的日志文件和密钥文件。`;
 
-export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+/** Runs one command; `env` is where its context comes from (the process's environment by default). */
+export async function main(argv: string[], output: Output = processOutput, env: Env = process.env): Promise<number> {
   const [command, ...rest] = argv;
+  const context = (values: { warehouse?: unknown }) => commandContext(values.warehouse as string | undefined, env);
   try {
     switch (command) {
       case "ingest": {
         const { values, positionals } = parse(rest, { json: { type: "boolean" }, warehouse: { type: "string" } }, true);
-        if (positionals.length === 0) throw new CliError(`请给出要导入的文件或文件夹。\n${USAGE}`, 2);
-        return await runIngest(
-          { paths: positionals, json: Boolean(values.json), warehouse: warehousePathFrom(values.warehouse as string | undefined) },
-          output,
-        );
+        if (positionals.length === 0) throw new UserError(`请给出要导入的文件或文件夹。\n${USAGE}`, { exitCode: 2 });
+        return await runIngest({ paths: positionals, json: Boolean(values.json) }, context(values), output);
       }
       case "status": {
         const { values } = parse(rest, { json: { type: "boolean" }, warehouse: { type: "string" } });
-        return await runStatus({ json: Boolean(values.json), warehouse: warehousePathFrom(values.warehouse as string | undefined) }, output);
+        return await runStatus({ json: Boolean(values.json) }, context(values), output);
       }
       case "rejects": {
         const { values } = parse(rest, {
@@ -58,8 +56,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             out: values.out as string | undefined,
             all: Boolean(values.all),
             force: Boolean(values.force),
-            warehouse: warehousePathFrom(values.warehouse as string | undefined),
           },
+          context(values),
           output,
         );
       }
@@ -81,21 +79,21 @@ export async function main(argv: string[], output: Output = processOutput): Prom
             format: values.format as string | undefined,
             out: values.out as string | undefined,
             force: Boolean(values.force),
-            warehouse: warehousePathFrom(values.warehouse as string | undefined),
           },
+          context(values),
           output,
         );
       }
       case "template": {
         const { values, positionals } = parse(rest, { out: { type: "string" }, force: { type: "boolean" }, warehouse: { type: "string" } }, true);
-        if (positionals.length > 1) throw new CliError(`一次只能生成一种模板。\n${USAGE}`, 2);
+        if (positionals.length > 1) throw new UserError(`一次只能生成一种模板。\n${USAGE}`, { exitCode: 2 });
         return await runTemplate(
           {
             kind: positionals[0],
             out: values.out as string | undefined,
             force: Boolean(values.force),
-            warehouse: warehousePathFrom(values.warehouse as string | undefined),
           },
+          context(values),
           output,
         );
       }
@@ -106,16 +104,15 @@ export async function main(argv: string[], output: Output = processOutput): Prom
         output.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new CliError(`未知命令“${command}”。\n${USAGE}`, 2);
+        throw new UserError(`未知命令“${command}”。\n${USAGE}`, { exitCode: 2 });
     }
   } catch (e) {
-    if (e instanceof CliError) {
+    // Every error meant for people (a bad profile or alias table too) says itself, with its exit code;
+    // the original it replaces only when asked for.
+    if (e instanceof UserError) {
       output.err(e.message);
+      if (e.cause !== undefined && isDebug(env)) output.err(technical(e.cause));
       return e.exitCode;
-    }
-    if (e instanceof ProfileError || e instanceof ReferenceDataError) {
-      output.err(e.message);
-      return 1;
     }
     // Not a case we foresaw: say so plainly, in Chinese (the English text may quote personal data);
     // the original only when asked for.
@@ -124,7 +121,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
       `运行出错${code ? `（${describeFsError(e)}）` : ""}，命令未完成。` +
         "如需排查，请设置环境变量 ANJIAN_DEBUG=1 后重试，并把输出反馈给系统维护人员。",
     );
-    if (process.env.ANJIAN_DEBUG) output.err(String((e as Error).stack));
+    if (isDebug(env)) output.err(technical(e));
     return 1;
   }
 }
@@ -135,7 +132,7 @@ function parse(args: string[], options: NonNullable<Options>, allowPositionals =
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (e) {
-    throw new CliError(`参数有误：${argsProblem(e)}\n${USAGE}`, 2);
+    throw new UserError(`参数有误：${argsProblem(e)}\n${USAGE}`, { exitCode: 2 });
   }
 }
 

@@ -6,13 +6,13 @@
 // prefixed with an apostrophe.
 import path from "node:path";
 import { type AliasTable, csvCell, type KindDecl, kinds, loadAliasTable, normaliseHeader, spreadsheetSafe } from "@anjian/exports";
-import { CliError, openWarehouse, queryRows } from "@anjian/warehouse";
-import type { Output } from "./context.ts";
+import { UserError } from "@anjian/errors";
+import { openWarehouse, queryRows } from "@anjian/warehouse";
+import type { Context, Output } from "./context.ts";
 import { num } from "./format.ts";
-import { checkOutputPath, writeOutput } from "./safe-output.ts";
+import { checkOutputPath, outputGuard, writeOutput } from "./safe-output.ts";
 
 export interface RejectsArgs {
-  warehouse: string;
   batch?: string;
   kind?: string;
   out?: string;
@@ -28,10 +28,8 @@ export function kindArg(value: string): KindDecl {
   const v = value.trim();
   const kind = kinds.find((k) => k.name === v || k.label === v || k.label.startsWith(v));
   if (!kind || v === "")
-    throw new CliError(
-      `--kind 的值“${value}”不是可识别的台账类型。可用：${kinds.map((k) => `${k.name}（${k.label}）`).join("、")}。`,
-      2,
-    );
+    throw new UserError(
+      `--kind 的值“${value}”不是可识别的台账类型。可用：${kinds.map((k) => `${k.name}（${k.label}）`).join("、")}。`, { exitCode: 2 });
   return kind;
 }
 
@@ -75,18 +73,19 @@ export function wanToYuan(value: string): string {
   return `${m[1]}${whole}${rest ? `.${rest}` : ""}`;
 }
 
-export async function runRejects(args: RejectsArgs, output: Output): Promise<number> {
+export async function runRejects(args: RejectsArgs, context: Context, output: Output): Promise<number> {
   const only = args.kind === undefined ? null : kindArg(args.kind);
   const out = path.resolve(args.out ?? `拒绝行-${args.batch ?? "全部"}.csv`);
-  checkOutputPath(out, { warehouse: args.warehouse, force: args.force });
-  const aliases = loadAliasTable();
-  const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
+  const guard = outputGuard(context, args.force);
+  checkOutputPath(out, guard);
+  const aliases = loadAliasTable(context.aliases);
+  const warehouse = await openWarehouse(context.warehouse, { readOnly: true, memoryLimit: context.memoryLimit });
   let rows: RejectRow[];
   try {
     const c = warehouse.connection;
     if (args.batch) {
       const [b] = await queryRows(c, "SELECT 1 FROM batches WHERE batch_id = $b", { b: args.batch });
-      if (!b) throw new CliError(`没有找到导入批次 ${args.batch}。可用 anjian status 查看最近的批次。`, 2);
+      if (!b) throw new UserError(`没有找到导入批次 ${args.batch}。可用 anjian status 查看最近的批次。`, { exitCode: 2 });
     }
     rows = await queryRows<RejectRow>(
       c,
@@ -112,9 +111,9 @@ export async function runRejects(args: RejectsArgs, output: Output): Promise<num
   }
   const several = byKind.size > 1;
   const targets = [...byKind.keys()].map((kind) => fileFor(out, kind, several));
-  for (const t of targets) checkOutputPath(t, { warehouse: args.warehouse, force: args.force });
+  for (const t of targets) checkOutputPath(t, guard);
   for (const [i, [kind, kindRows]] of [...byKind.entries()].entries()) {
-    const file = writeOutput(targets[i]!, rejectsCsv(kind, kindRows, aliases), { warehouse: args.warehouse, force: args.force });
+    const file = writeOutput(targets[i]!, rejectsCsv(kind, kindRows, aliases), guard);
     output.out(`已导出 ${num(kindRows.length)} 行被拒绝的${kind.label}数据到 ${file}`);
   }
   output.out("修改“问题原因”所指的单元格后，可直接用 anjian ingest 重新导入；导入成功的行不再计入待处理的拒绝行。");

@@ -5,18 +5,31 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { CliError } from "@anjian/warehouse";
+import type { Context } from "@anjian/config";
+import { UserError } from "@anjian/errors";
 
 export interface SafeOutputOptions {
   /** The warehouse in use: it, its WAL and the key file beside it are never written. */
   warehouse: string;
+  /** The key file named by ANJIAN_KEY_FILE, never written either. */
+  keyFile?: string | null;
   force?: boolean;
 }
 
-/** The files an output must never replace, for the warehouse at `warehouse`. */
-export function protectedFiles(warehouse: string): string[] {
-  const files = [warehouse, `${warehouse}.wal`, path.join(path.dirname(warehouse), "anjian.key")];
-  if (process.env.ANJIAN_KEY_FILE) files.push(path.resolve(process.env.ANJIAN_KEY_FILE));
+/** What the context protects: its warehouse and key file. */
+export function outputGuard(context: Context, force?: boolean): SafeOutputOptions {
+  return { warehouse: context.warehouse, keyFile: context.hashKey.file, force };
+}
+
+/** The files an output must never replace, for the warehouse at `warehouse`, each with what it is. */
+export function protectedFiles(warehouse: string, keyFile?: string | null): { file: string; what: string }[] {
+  const key = "的个人信息脱敏密钥文件";
+  const files = [
+    { file: warehouse, what: "文件" },
+    { file: `${warehouse}.wal`, what: "的日志文件" },
+    { file: path.join(path.dirname(warehouse), "anjian.key"), what: key },
+  ];
+  if (keyFile) files.push({ file: path.resolve(keyFile), what: key });
   return files;
 }
 
@@ -45,12 +58,12 @@ function sameFile(a: string, b: string): boolean {
 /** Refuses an output path that would destroy something; call before any slow work. */
 export function checkOutputPath(out: string, options: SafeOutputOptions): void {
   const target = path.resolve(out);
-  for (const p of protectedFiles(options.warehouse))
-    if (sameFile(target, p))
-      throw new CliError(
-        `不能写入 ${target}：这是数据仓库${p.endsWith(".wal") ? "的日志文件" : p.endsWith(".key") ? "的个人信息脱敏密钥文件" : "文件"}，` +
+  for (const p of protectedFiles(options.warehouse, options.keyFile))
+    if (sameFile(target, p.file))
+      throw new UserError(
+        `不能写入 ${target}：这是数据仓库${p.what}，` +
           "覆盖它会丢失数据。请用 --out 指定另一个文件名。",
-        2,
+        { exitCode: 2 },
       );
   let stat: fs.Stats | null = null;
   try {
@@ -60,10 +73,10 @@ export function checkOutputPath(out: string, options: SafeOutputOptions): void {
   }
   // Another warehouse or key file: not even with --force.
   if (stat && /\.(duckdb|wal|key)$/i.test(realish(target)))
-    throw new CliError(`不能写入 ${target}：已有的 .duckdb、.wal 和 .key 文件可能是数据仓库或密钥，覆盖会丢失数据。请用 --out 指定另一个文件名。`, 2);
-  if (stat?.isDirectory()) throw new CliError(`${target} 是一个文件夹，请用 --out 指定文件名。`, 2);
+    throw new UserError(`不能写入 ${target}：已有的 .duckdb、.wal 和 .key 文件可能是数据仓库或密钥，覆盖会丢失数据。请用 --out 指定另一个文件名。`, { exitCode: 2 });
+  if (stat?.isDirectory()) throw new UserError(`${target} 是一个文件夹，请用 --out 指定文件名。`, { exitCode: 2 });
   if (stat && !options.force)
-    throw new CliError(`文件 ${target} 已存在，未覆盖。请换一个文件名，或加上 --force 覆盖它。`, 2);
+    throw new UserError(`文件 ${target} 已存在，未覆盖。请换一个文件名，或加上 --force 覆盖它。`, { exitCode: 2 });
 }
 
 /**
@@ -84,15 +97,15 @@ export function writeOutput(out: string, content: string | Buffer, options: Safe
       try {
         fs.linkSync(temp, target);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new CliError(`文件 ${target} 已存在，未覆盖。请换一个文件名，或加上 --force 覆盖它。`, 2);
+        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`文件 ${target} 已存在，未覆盖。请换一个文件名，或加上 --force 覆盖它。`, { exitCode: 2 });
         // File systems without hard links: the check above is the guard.
         if (fs.existsSync(target)) throw e;
         fs.renameSync(temp, target);
       }
     }
   } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`无法写入 ${target}（${describeFsError(e)}）。请检查路径、权限和磁盘空间，或用 --out 指定其他文件。`, 1);
+    if (e instanceof UserError) throw e;
+    throw new UserError(`无法写入 ${target}（${describeFsError(e)}）。请检查路径、权限和磁盘空间，或用 --out 指定其他文件。`);
   } finally {
     fs.rmSync(temp, { force: true });
   }

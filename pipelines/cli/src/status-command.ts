@@ -2,16 +2,15 @@
 import { kinds } from "@anjian/exports";
 import { modelsUpToDate } from "@anjian/indicators";
 import { openWarehouse, quotedIdentifier as id, queryRows } from "@anjian/warehouse";
-import type { Output } from "./context.ts";
+import type { Context, Output } from "./context.ts";
 import { dateZh, num } from "./format.ts";
 
 export interface StatusArgs {
-  warehouse: string;
   json: boolean;
 }
 
-export async function runStatus(args: StatusArgs, output: Output): Promise<number> {
-  const warehouse = await openWarehouse(args.warehouse, { readOnly: true });
+export async function runStatus(args: StatusArgs, context: Context, output: Output): Promise<number> {
+  const warehouse = await openWarehouse(context.warehouse, { readOnly: true, memoryLimit: context.memoryLimit });
   try {
     const c = warehouse.connection;
     const perKind = [];

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReportData, computeFigures, modelsUpToDate, parseModels, type ReportData, reportDocx, reportMarkdown } from "@anjian/indicators";
@@ -12,6 +13,8 @@ import { genericChecks, INVARIANTS, rows } from "@anjian/indicators/model-checks
 import { HAVE_SAMPLES, importSamples } from "./demo-warehouse.ts";
 import type { TempWarehouse } from "./imported.ts";
 import { which } from "./tools.ts";
+
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 
 const MAJOR = "重大事故隐患专项排查整治2023行动";
 const SPRING = "春运安全专项督查";
@@ -67,14 +70,14 @@ describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
 
   beforeAll(async () => {
     t = await importSamples(); // the import stores the models: what follows reads the stored tables
-    data = await buildReportData(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }, new ProfileResolver(loadProfile()));
+    data = await buildReportData(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }, resolver);
     markdown = reportMarkdown(data);
   });
   afterAll(() => t?.cleanup());
 
   it("gives F1–F25 of the 2023 report exactly in the JSON, from the models the import stored", async () => {
     expect(await modelsUpToDate(t.warehouse.connection)).toBe(true);
-    const figures = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" });
+    const figures = await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }, resolver);
     for (const f of SEED_FIGURES) expect(at(figures, f.path), `${f.id} ${f.path}`).toBe(f.value);
     // F3 + F5 = F1 and F4 + F6 = F2, each amount rounded from its own exact sum.
     expect(figures.cases!.bureau.count + figures.cases!.towns.count).toBe(figures.cases!.total.count);
@@ -85,7 +88,7 @@ describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
 
   it("is full for every kind in every year of the demo data, and says how far it reaches after", async () => {
     for (const y of [2021, 2022, 2023, 2024]) {
-      const f = await computeFigures(t.warehouse.connection, { from: `${y}-01-01`, to: `${y}-12-31` });
+      const f = await computeFigures(t.warehouse.connection, { from: `${y}-01-01`, to: `${y}-12-31` }, resolver);
       expect(Object.entries(f.coverage).map(([k, c]) => `${k}:${c.state}`), String(y)).toEqual([
         "cases:full",
         "inspections:full",
@@ -96,9 +99,9 @@ describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
         "activities:full",
       ]);
     }
-    const f2025 = await computeFigures(t.warehouse.connection, { from: "2025-01-01", to: "2025-12-31" });
+    const f2025 = await computeFigures(t.warehouse.connection, { from: "2025-01-01", to: "2025-12-31" }, resolver);
     expect(f2025.coverage.hazards).toMatchObject({ to: "2025-01-07", state: "partial" }); // the 2024 ledger's export day
-    const f2020 = await computeFigures(t.warehouse.connection, { from: "2020-01-01", to: "2020-12-31" });
+    const f2020 = await computeFigures(t.warehouse.connection, { from: "2020-01-01", to: "2020-12-31" }, resolver);
     expect([f2020.inspections, f2020.hazards]).toEqual([null, null]);
     // a few 2021 cases were filed late in 2020: the case data starts inside 2020 (the spec's rule
     // makes a span that starts late but reaches the period's end full)
@@ -164,7 +167,7 @@ describe.skipIf(!HAVE_SAMPLES)("the shipped demo data (data/samples)", () => {
       { from: "", to: "" },
     );
     expect(people.length).toBeGreaterThan(0);
-    const json = JSON.stringify(await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }));
+    const json = JSON.stringify(await computeFigures(t.warehouse.connection, { from: "2023-01-01", to: "2023-12-31" }, resolver));
     for (const p of people) {
       expect(markdown).not.toContain(String(p.name));
       expect(json).not.toContain(String(p.name));

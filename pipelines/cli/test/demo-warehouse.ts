@@ -1,10 +1,10 @@
 // The shipped demo data (data/samples), imported with the real pipeline into a temporary warehouse.
 import fs from "node:fs";
 import path from "node:path";
-import { findRepoRoot } from "@anjian/exports";
+import { repoPaths } from "@anjian/config";
 import { importPaths, type TempWarehouse, tempWarehouse } from "./imported.ts";
 
-export const SAMPLES = path.join(findRepoRoot(), "data", "samples");
+export const SAMPLES = repoPaths().samples;
 
 function hasFiles(dir: string): boolean {
   if (!fs.existsSync(dir)) return false;

@@ -6,10 +6,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findRepoRoot } from "@anjian/exports";
+import { repoPaths } from "@anjian/config";
 import { afterAll, describe, expect, it } from "vitest";
 
-const REPO = findRepoRoot();
+const REPO = repoPaths().root;
 
 function checkDeps(root: string): { code: number | null; findings: string[]; stderr: string } {
   const r = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "scripts", "check-deps.ts"), "--root", root, "--json"], {

@@ -2,10 +2,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { applyModels, computeFigures, FiguresSchema, modelsUpToDate } from "@anjian/indicators";
-import { CliError, openWarehouse } from "@anjian/warehouse";
+import { UserError } from "@anjian/errors";
+import { openWarehouse } from "@anjian/warehouse";
+import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Output } from "../src/context.ts";
+import { commandContext, type Output } from "../src/context.ts";
 import { defaultDocxName, figuresFormat, figuresPeriod, runFigures } from "../src/figures-command.ts";
 import { main } from "../src/main.ts";
 
@@ -23,6 +26,10 @@ function capture(): Output & { stdout: string; stderr: string } {
   };
   return o;
 }
+
+/** The context of a run on `warehouse`, whatever the environment of the test run says. */
+const at = (warehouse: string) => commandContext(warehouse, {});
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 
 /** A valid 统一社会信用代码 from its first 17 characters. */
 function creditCode(first17: string): string {
@@ -105,9 +112,9 @@ describe("anjian figures: arguments", () => {
       try {
         f();
       } catch (e) {
-        expect(e).toBeInstanceOf(CliError);
-        expect((e as CliError).exitCode).toBe(2);
-        return (e as CliError).message;
+        expect(e).toBeInstanceOf(UserError);
+        expect((e as UserError).exitCode).toBe(2);
+        return (e as UserError).message;
       }
       throw new Error("no error");
     };
@@ -131,7 +138,7 @@ describe("anjian figures: arguments", () => {
 describe("anjian figures on an imported warehouse", () => {
   it("--format json (the default) writes only the contract's JSON to stdout", async () => {
     const o = capture();
-    expect(await runFigures({ year: "2023", warehouse }, o)).toBe(0);
+    expect(await runFigures({ year: "2023" }, at(warehouse), o)).toBe(0);
     const figures = JSON.parse(o.stdout);
     expect(FiguresSchema.parse(figures)).toEqual(figures);
     expect(figures.period).toEqual({ from: "2023-01-01", to: "2023-12-31" });
@@ -150,7 +157,7 @@ describe("anjian figures on an imported warehouse", () => {
 
   it("--format md writes the paragraphs, with no individual's name or ID number", async () => {
     const o = capture();
-    expect(await runFigures({ year: "2023", format: "md", warehouse }, o)).toBe(0);
+    expect(await runFigures({ year: "2023", format: "md" }, at(warehouse), o)).toBe(0);
     expect(o.stdout).toContain("全区共办理安全生产行政处罚案件3起");
     expect(o.stdout).toContain("行政处罚金额5.8万元");
     expect(o.stdout).toContain("涉及“一案双罚”1起，责令停产整顿1家");
@@ -162,7 +169,7 @@ describe("anjian figures on an imported warehouse", () => {
 
   it("--format docx writes 年报数据-2023.docx when --out is not given", async () => {
     const o = capture();
-    expect(await runFigures({ year: "2023", format: "docx", warehouse, cwd: dir }, o)).toBe(0);
+    expect(await runFigures({ year: "2023", format: "docx", cwd: dir }, at(warehouse), o)).toBe(0);
     const file = path.join(dir, "年报数据-2023.docx");
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe("PK");
     expect(o.stdout).toBe("");
@@ -172,17 +179,17 @@ describe("anjian figures on an imported warehouse", () => {
   it("--out writes md and json to a file, creating its folder", async () => {
     const o = capture();
     const md = path.join(dir, "out", "报告.md");
-    expect(await runFigures({ from: "2023-05-01", to: "2023-08-31", format: "md", out: md, warehouse }, o)).toBe(0);
+    expect(await runFigures({ from: "2023-05-01", to: "2023-08-31", format: "md", out: md }, at(warehouse), o)).toBe(0);
     expect(fs.readFileSync(md, "utf8")).toContain("2023年5月1日至2023年8月31日");
     const json = path.join(dir, "out", "figures.json");
-    expect(await runFigures({ year: "2023", out: json, warehouse }, capture())).toBe(0);
+    expect(await runFigures({ year: "2023", out: json }, at(warehouse), capture())).toBe(0);
     expect(JSON.parse(fs.readFileSync(json, "utf8")).cases.total.count).toBe(3);
   });
 
   it("reads the warehouse without changing it", async () => {
     const hash = () => crypto.createHash("sha256").update(fs.readFileSync(warehouse)).digest("hex");
     const before = hash();
-    expect(await runFigures({ year: "2023", format: "md", warehouse }, capture())).toBe(0);
+    expect(await runFigures({ year: "2023", format: "md" }, at(warehouse), capture())).toBe(0);
     expect(hash()).toBe(before);
   });
 
@@ -195,9 +202,9 @@ describe("anjian figures on an imported warehouse", () => {
         { from: "2023-05-11", to: "2023-07-05" },
       ];
       const stored = [];
-      for (const p of periods) stored.push(await computeFigures(w.connection, p));
+      for (const p of periods) stored.push(await computeFigures(w.connection, p, resolver));
       await applyModels(w.connection, { temporary: true });
-      for (const [i, p] of periods.entries()) expect(await computeFigures(w.connection, p)).toEqual(stored[i]);
+      for (const [i, p] of periods.entries()) expect(await computeFigures(w.connection, p, resolver)).toEqual(stored[i]);
       expect(stored[1]!.inspections!.by_campaign["重大事故隐患专项排查整治2023行动"]).toEqual({ inspections: 2, enterprises: 2 });
     } finally {
       w.close();
@@ -207,19 +214,19 @@ describe("anjian figures on an imported warehouse", () => {
   it("warns on stderr, in Chinese, where the data does not reach the period; stdout stays clean JSON", async () => {
     // 2024: every ledger was exported in early January 2024 (partial); cases reach 5 January
     const o = capture();
-    expect(await runFigures({ year: "2024", warehouse, today: "2026-03-01" }, o)).toBe(0);
+    expect(await runFigures({ year: "2024", today: "2026-03-01" }, at(warehouse), o)).toBe(0);
     const figures = JSON.parse(o.stdout);
     expect(figures.coverage.cases).toEqual({ from: "2022-03-01", to: "2024-01-05", state: "partial" });
     expect(o.stderr).toContain("注意：行政处罚案件数据只导入到2024年1月5日，早于统计期末（2024年12月31日）一个月以上");
     expect(o.stderr).toContain("注意：隐患排查数据只导入到2024年1月8日");
     // 2019: nothing reaches it; sections null, exit 0, one warning
     const old = capture();
-    expect(await runFigures({ year: "2019", warehouse, today: "2026-03-01" }, old)).toBe(0);
+    expect(await runFigures({ year: "2019", today: "2026-03-01" }, at(warehouse), old)).toBe(0);
     expect(JSON.parse(old.stdout)).toMatchObject({ cases: null, inspections: null, hazards: null, enforcers: null });
     expect(old.stderr).toContain("数据仓库中没有统计期2019年1月1日至2019年12月31日的任何数据");
     // 2030: in the future
     const future = capture();
-    expect(await runFigures({ year: "2030", format: "md", warehouse, today: "2026-03-01" }, future)).toBe(0);
+    expect(await runFigures({ year: "2030", format: "md", today: "2026-03-01" }, at(warehouse), future)).toBe(0);
     expect(future.stderr).toContain("注意：统计期2030年1月1日至2030年12月31日尚未到来");
     expect(future.stdout).toContain("行政处罚案件数据只导入到2024年1月5日，本期未统计。");
     expect(future.stdout).not.toMatch(/案件0起/);
@@ -234,9 +241,9 @@ describe("anjian figures on an imported warehouse", () => {
     await c.run(`CREATE TABLE cases (x VARCHAR); INSERT INTO cases VALUES ('${PERSON_ID}')`);
     c.closeSync();
     instance.closeSync();
-    const failure = await runFigures({ year: "2023", format: "json", warehouse: other }, capture()).catch((e: CliError) => e);
-    expect(failure).toBeInstanceOf(CliError);
-    const message = (failure as CliError).message;
+    const failure = await runFigures({ year: "2023", format: "json" }, at(other), capture()).catch((e: UserError) => e);
+    expect(failure).toBeInstanceOf(UserError);
+    const message = (failure as UserError).message;
     expect(message).toContain("结构与本程序不符");
     expect(message).toContain("anjian ingest");
     expect(message).not.toMatch(/Error|Catalog|Binder|Table|column|does not exist/i);
@@ -245,7 +252,7 @@ describe("anjian figures on an imported warehouse", () => {
   });
 
   it("a missing warehouse is exit code 1 with a message saying to import first", async () => {
-    await expect(runFigures({ year: "2023", warehouse: path.join(dir, "nope.duckdb") }, capture())).rejects.toMatchObject({
+    await expect(runFigures({ year: "2023" }, at(path.join(dir, "nope.duckdb")), capture())).rejects.toMatchObject({
       exitCode: 1,
       message: expect.stringContaining("anjian ingest"),
     });

@@ -5,11 +5,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { expectGolden } from "./golden.ts";
 import { runAnjian } from "./run-cli.ts";
 
-const SAMPLES = path.resolve(import.meta.dirname, "../../../data/samples");
+const SAMPLES = repoPaths().samples;
 const ENV = { ANJIAN_KEY: "golden-key-0123456789abcdef0123", TZ: "Asia/Shanghai" };
 
 let dir = "";

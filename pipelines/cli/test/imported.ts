@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { loadAliasTable } from "@anjian/exports";
 import { type IngestResult, ingest } from "@anjian/ingest";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
@@ -34,8 +35,8 @@ export function importPaths(warehouse: Warehouse, paths: string[], command: stri
     warehouse,
     paths,
     hashKey: "0123456789abcdef0123456789abcdef",
-    resolver: new ProfileResolver(loadProfile()),
-    aliases: loadAliasTable(),
+    resolver: new ProfileResolver(loadProfile(repoPaths().profile)),
+    aliases: loadAliasTable(repoPaths().aliases),
     command,
   });
 }

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { type ColumnDecl, kinds, readZipEntries } from "@anjian/exports";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import ExcelJS from "exceljs";
@@ -13,7 +14,7 @@ import { runAnjian } from "./run-cli.ts";
 import { which } from "./tools.ts";
 
 const ENV = { ANJIAN_KEY: "template-key-0123456789abcdef0123", TZ: "Asia/Shanghai" };
-const resolver = new ProfileResolver(loadProfile());
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 let dir = "";
 
 /** A valid value for a column, as a user would type or pick it. */

@@ -4,6 +4,7 @@
 // where both periods are full.
 import fs from "node:fs";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -18,7 +19,7 @@ import {
 import { type TempWarehouse, tempWarehouse } from "./imported.ts";
 import { GAP_FILES, importFiles, writeGapExports } from "./uneven-exports.ts";
 
-const resolver = new ProfileResolver(loadProfile());
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 const year = (y: number) => ({ from: `${y}-01-01`, to: `${y}-12-31` });
 
 let t: TempWarehouse;

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { CliError } from "@anjian/warehouse";
+import { UserError } from "@anjian/errors";
 
 const WAREHOUSE_FILES = /\.(duckdb|duckdb\.wal|key)$/i;
 
@@ -87,8 +87,8 @@ export function expandPaths(inputs: string[]): PathEntry[] {
       stat = fs.statSync(input);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") throw new CliError(`找不到文件或文件夹：${input}`, 2);
-      throw new CliError(`无法读取 ${input}（${fsReason(e)}）。`, 2);
+      if (code === "ENOENT" || code === "ENOTDIR") throw new UserError(`找不到文件或文件夹：${input}`, { exitCode: 2 });
+      throw new UserError(`无法读取 ${input}（${fsReason(e)}）。`, { exitCode: 2 });
     }
     if (stat.isDirectory()) {
       const root = fs.realpathSync(input);

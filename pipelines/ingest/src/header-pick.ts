@@ -6,8 +6,8 @@ import {
   MAX_PREAMBLE_ROWS,
   kindByName,
   matchHeader,
-  RefusedFileError,
 } from "@anjian/exports";
+import { RefusedFileError } from "@anjian/errors";
 
 export interface HeaderSearch {
   index: number;

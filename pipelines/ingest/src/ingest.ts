@@ -15,11 +15,11 @@ import {
   type HeaderMatch,
   MAX_PREAMBLE_ROWS,
   prepareCsv,
-  RefusedFileError,
   readXlsx,
   sniffFile,
   type XlsxRow,
 } from "@anjian/exports";
+import { RefusedFileError } from "@anjian/errors";
 import { maskIdNumbers } from "@anjian/codes";
 import type { ProfileResolver } from "@anjian/profile";
 import {
@@ -46,7 +46,7 @@ const CHUNK_ROWS = { csv: 200_000, xlsx: 100_000 };
 /** The first CSV chunk: small, so that DuckDB starts while the reader transcodes the rest. */
 const FIRST_CSV_CHUNK_ROWS = 40_000;
 /**
- * DuckDB's memory budget while importing (unless ANJIAN_MEMORY_LIMIT sets one): what it holds
+ * DuckDB's memory budget while importing (unless the user set one: `memoryLimit`): what it holds
  * beyond this spills to the temp folder. The JavaScript reader and DuckDB's own working memory
  * come on top, so a smaller budget keeps peak RSS flat however long the file; measured on 1M-row
  * CSV, it costs no time.
@@ -87,6 +87,10 @@ export interface IngestOptions {
   cwd?: string;
   /** Rows per chunk (tests use small ones to cross chunk boundaries). */
   chunkRows?: number;
+  /** The user's memory limit (ANJIAN_MEMORY_LIMIT): kept while importing, instead of the import's own. */
+  memoryLimit?: string | null;
+  /** Told the original of every failure that a file's Chinese reason replaces (ANJIAN_DEBUG=1). */
+  debug?: (error: unknown) => void;
 }
 
 /** 20240105-091200-a1b2c3: China Standard Time, like every time in the warehouse. */
@@ -124,7 +128,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   // Staged chunks hold ID numbers in clear: a private folder, gone at exit even on Ctrl-C.
   const tmpDir = scratchDir("stage");
   const results: FileResult[] = [];
-  const restoreMemory = await limitMemory(connection);
+  const restoreMemory = options.memoryLimit ? async () => {} : await limitMemory(connection);
   try {
     for (const [seq, { path: file, refused }] of files.entries()) {
       const shown = path.isAbsolute(file) && file.startsWith(cwd + path.sep) ? path.relative(cwd, file) : file;
@@ -140,12 +144,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await restoreMemory();
     await connection.run("UPDATE batches SET finished_at = current_localtimestamp() WHERE batch_id = $b", { b: batch });
   }
-  return { batch, files: results, models: await refreshModels(connection, progress) };
+  return { batch, files: results, models: await refreshModels(connection, progress, options.debug) };
 }
 
 /** Sets the import's memory budget; returns what puts the warehouse's own back. */
 async function limitMemory(connection: DuckDBConnection): Promise<() => Promise<void>> {
-  if (process.env.ANJIAN_MEMORY_LIMIT) return async () => {};
   const [before] = await queryRows<{ limit: string }>(connection, "SELECT current_setting('memory_limit') AS limit");
   await connection.run(`SET memory_limit = '${IMPORT_MEMORY_LIMIT}'`);
   return async () => {
@@ -234,7 +237,7 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
       });
   } catch (e) {
     Object.assign(result, zeroCounts(), { status: "refused", kind: result.kind, sheets: [] });
-    result.error = maskIdNumbers(e instanceof RefusedFileError ? e.message : importFailure(e));
+    result.error = maskIdNumbers(e instanceof RefusedFileError ? e.message : importFailure(e, ctx.debug));
     await hashed();
     await recordFile(connection, ctx, result);
   }
@@ -243,11 +246,11 @@ async function ingestFile(connection: DuckDBConnection, ctx: FileContext): Promi
 
 /**
  * A failure we did not foresee, in Chinese: never the DuckDB or Node text, which is English and
- * may quote a cell (personal data). ANJIAN_DEBUG=1 shows the original on stderr.
+ * may quote a cell (personal data). The original goes to `debug` (ANJIAN_DEBUG=1: stderr).
  */
-function importFailure(e: unknown): string {
+function importFailure(e: unknown, debug?: (error: unknown) => void): string {
   const message = String((e as Error)?.message ?? e);
-  if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? message}\n`);
+  debug?.(e);
   const code = (e as NodeJS.ErrnoException)?.code;
   if (/Out of Memory/i.test(message))
     return "文件太大或列太多，导入时内存不足，文件未导入。请把文件按时间拆成几个较小的文件，或删去不需要的列后再导入。";

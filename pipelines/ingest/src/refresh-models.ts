@@ -12,15 +12,15 @@ export type ModelsRefresh = { status: "current" } | { status: "refreshed" } | { 
 export const MODELS_NOT_REFRESHED =
   "数据已导入，但指标表更新失败。anjian figures 和驾驶舱仍可使用（会临时计算，较慢）；下次导入时会再次更新。";
 
-export async function refreshModels(connection: DuckDBConnection, progress: Progress): Promise<ModelsRefresh> {
+export async function refreshModels(connection: DuckDBConnection, progress: Progress, debug?: (error: unknown) => void): Promise<ModelsRefresh> {
   try {
     if (await modelsUpToDate(connection)) return { status: "current" };
     progress.refreshing();
     await applyModels(connection);
     return { status: "refreshed" };
   } catch (e) {
-    // The DuckDB text is English and may quote a value: only with ANJIAN_DEBUG=1, on stderr.
-    if (process.env.ANJIAN_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    // The DuckDB text is English and may quote a value: only to `debug` (ANJIAN_DEBUG=1: stderr).
+    debug?.(e);
     return { status: "failed", error: MODELS_NOT_REFRESHED };
   }
 }

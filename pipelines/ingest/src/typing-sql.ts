@@ -1,6 +1,6 @@
 // Composes, from a kind's declaration and the header found in a file, the one SQL statement that
 // turns the staged text rows into typed rows with their errors and warnings. Each column type's
-// rule is a macro in packages/warehouse/sql/002_cleaning_macros.sql; this module only wires them.
+// rule is a macro in packages/warehouse/sql/rules/010_cleaning_macros.sql; this module only wires them.
 import { type ColumnDecl, DIRTY_BITS, FORMULA_WITHOUT_VALUE, type HeaderMatch, type KindDecl, tableColumns } from "@anjian/exports";
 import { quotedIdentifier as id, quotedString as lit } from "@anjian/warehouse";
 

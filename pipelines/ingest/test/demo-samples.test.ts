@@ -1,11 +1,11 @@
 // The shipped demo exports, imported by the real pipeline, hold the 2023 report's figures F1–F25
 // (docs/counting-rules.md §10) under the counting rules of that document. The SQL
 // here is written from the rules on purpose, independent of the indicator models it cross-checks.
-import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshWarehouse, type TestWarehouse } from "./helpers.ts";
 
-const SAMPLES = path.resolve(import.meta.dirname, "../../../data/samples");
+const SAMPLES = repoPaths().samples;
 let w: TestWarehouse;
 let files: Awaited<ReturnType<TestWarehouse["run"]>>["files"];
 

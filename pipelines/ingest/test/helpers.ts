@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { kindByName, loadAliasTable } from "@anjian/exports";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { openWarehouse, queryRows, type Warehouse } from "@anjian/warehouse";
@@ -64,8 +65,8 @@ export interface TestWarehouse {
   close(): void;
 }
 
-const aliases = loadAliasTable();
-const resolver = new ProfileResolver(loadProfile());
+const aliases = loadAliasTable(repoPaths().aliases);
+const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 
 export async function freshWarehouse(options: { chunkRows?: number } = {}): Promise<TestWarehouse> {
   const dir = tempDir();

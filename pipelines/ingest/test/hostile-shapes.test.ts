@@ -2,7 +2,8 @@
 // by row or file by file in Chinese, within DuckDB's import budget (256 MB).
 import fs from "node:fs";
 import path from "node:path";
-import { RefusedFileError, readXlsx, XLSX_LIMITS } from "@anjian/exports";
+import { RefusedFileError } from "@anjian/errors";
+import { readXlsx, XLSX_LIMITS } from "@anjian/exports";
 import JSZip from "jszip";
 import { afterEach, describe, expect, it } from "vitest";
 import { CASES_HEADER, caseRow, freshWarehouse, plainIdsIn, type TestWarehouse, VALID_IDS, writeCsv, writeXlsx } from "./helpers.ts";

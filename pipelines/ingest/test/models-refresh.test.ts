@@ -4,6 +4,7 @@
 // "are the stored models current" test on a real warehouse.
 import fs from "node:fs";
 import path from "node:path";
+import { repoPaths } from "@anjian/config";
 import { loadAliasTable } from "@anjian/exports";
 import { modelsUpToDate } from "@anjian/indicators";
 import { loadProfile, ProfileResolver } from "@anjian/profile";
@@ -29,7 +30,7 @@ function recording(): Progress & { refreshes: number } {
 }
 
 const run = (paths: string[], progress: Progress) =>
-  ingest({ warehouse, paths, hashKey: HASH_KEY, resolver: new ProfileResolver(loadProfile()), aliases: loadAliasTable(), progress });
+  ingest({ warehouse, paths, hashKey: HASH_KEY, resolver: new ProfileResolver(loadProfile(repoPaths().profile)), aliases: loadAliasTable(repoPaths().aliases), progress });
 
 async function storedCases(): Promise<{ n: number; yuan: number }> {
   // mart_case_days is one of the tables the refresh computes (not a view over the cases)

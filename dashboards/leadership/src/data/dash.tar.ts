@@ -6,7 +6,7 @@ import { loadProfile, ProfileResolver } from "@anjian/profile";
 import { loadContext } from "./lib/context.ts";
 import { siteFiles } from "./lib/site.ts";
 import { tar } from "./lib/tar.ts";
-import { openMarts } from "./lib/warehouse.ts";
+import { dashboardContext, openMarts } from "./lib/warehouse.ts";
 import { accidentsFiles } from "./pages/accidents.ts";
 import { activitiesFiles } from "./pages/activities.ts";
 import { casesFiles } from "./pages/cases.ts";
@@ -17,9 +17,10 @@ import { qualityFiles } from "./pages/quality.ts";
 import { randomChecksFiles } from "./pages/random-checks.ts";
 import { reportFiles } from "./pages/report.ts";
 
-const warehouse = await openMarts();
+const context = dashboardContext();
+const warehouse = await openMarts(context);
 try {
-  const ctx = await loadContext(warehouse.connection, new ProfileResolver(loadProfile()));
+  const ctx = await loadContext(warehouse.connection, new ProfileResolver(loadProfile(context.profile)));
   const entries = [
     ...siteFiles(ctx),
     ...(await overviewFiles(ctx)),

@@ -1,8 +1,9 @@
 // What the global setup hands to the tests (vitest provide / inject).
 import path from "node:path";
+import { REPO_ROOT } from "@anjian/config";
 
+export { REPO_ROOT };
 export const PACKAGE_DIR = path.resolve(import.meta.dirname, "..", "..");
-export const REPO_ROOT = path.resolve(PACKAGE_DIR, "..", "..");
 export const SCREENSHOTS = path.join(PACKAGE_DIR, "test", "screenshots");
 
 export interface CliFigures {

@@ -1,4 +1,4 @@
--- Cleaning rules for the column types of the bureau's own ledgers (platform-exports.md §1, §3.5).
+-- Cleaning rules for the column types of the bureau's own ledgers (docs/import.md §2), with those of 010.
 
 -- Years (计划年度): 2023, 2023年, 2023年度, a numeric cell (2023 or 2023.0). NULL when not a year.
 CREATE OR REPLACE MACRO anj_parse_year(s) AS CASE
