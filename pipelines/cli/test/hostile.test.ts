@@ -202,7 +202,9 @@ describe("rejects round trip", () => {
     const all = path.join(dir, "all.csv");
     expect(anjian(["rejects", "--all", "--kind", "cases", "--out", all, "--warehouse", warehouse]).code).toBe(0);
     expect(fs.readFileSync(all, "utf8").trim().split("\r\n")).toHaveLength(1 + 4);
-  });
+    // A dozen CLI runs, each opening the warehouse and refreshing the models: 40 s alone, over 60 s on
+    // a busy two-core machine.
+  }, 240_000);
 });
 
 /** Resolves when `check` holds, polling; rejects after `ms`. */
