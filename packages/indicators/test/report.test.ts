@@ -17,7 +17,7 @@ import { FIGURE_RULES } from "../src/rules.ts";
 import { insertRows, type TempWarehouse, tempWarehouse } from "./fixture.ts";
 import { INDIVIDUAL, loadScenario, MAJOR_CAMPAIGN } from "./scenario.ts";
 import { docxText } from "./zip.ts";
-import { which } from "./tools.ts";
+import { which } from "@anjian/testing";
 
 let t: TempWarehouse;
 let data: ReportData;

@@ -12,7 +12,7 @@ import { buildReportData, computeFigures, modelsUpToDate, parseModels, type Repo
 import { genericChecks, INVARIANTS, rows } from "@anjian/indicators/model-checks";
 import { HAVE_SAMPLES, importSamples } from "./demo-warehouse.ts";
 import type { TempWarehouse } from "./imported.ts";
-import { which } from "./tools.ts";
+import { which } from "@anjian/testing";
 
 const resolver = new ProfileResolver(loadProfile(repoPaths().profile));
 

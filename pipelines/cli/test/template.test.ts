@@ -11,7 +11,7 @@ import { loadProfile, ProfileResolver } from "@anjian/profile";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnjian } from "./run-cli.ts";
-import { which } from "./tools.ts";
+import { which } from "@anjian/testing";
 
 const ENV = { ANJIAN_KEY: "template-key-0123456789abcdef0123", TZ: "Asia/Shanghai" };
 const resolver = new ProfileResolver(loadProfile(repoPaths().profile));

@@ -1,0 +1,2 @@
+export { type Expect, goldenFiles } from "./golden.ts";
+export { which } from "./which.ts";
