@@ -50,22 +50,38 @@ SELECT
 FROM mart_activities_in(d_from, d_to)
 GROUP BY category;
 
+-- model: mart_activity_sums
+-- grain: the period's figures of the work ledger, once for the district (district = true, town NULL)
+--   and once per town named by records (records that name no town count for the district only):
+--   one GROUPING SETS pass, so the district and the towns share one definition of each sum
+-- key: district, town
+-- args: period
+-- not_null: district, guidance_towns_villages, guidance_enterprises, exposure_enterprises, files_with_problems, problems_found, problems_fixed, typical_cases, trained
+CREATE OR REPLACE MACRO mart_activity_sums(d_from, d_to) AS TABLE
+SELECT * FROM (
+  SELECT
+    town,
+    grouping(town) = 1                                         AS district,
+    CAST(coalesce(sum(guidance_towns_villages), 0) AS INTEGER) AS guidance_towns_villages,
+    CAST(coalesce(sum(guidance_enterprises), 0) AS INTEGER)    AS guidance_enterprises,
+    CAST(coalesce(sum(exposure_enterprises), 0) AS INTEGER)    AS exposure_enterprises,
+    CAST(coalesce(sum(files_with_problems), 0) AS INTEGER)     AS files_with_problems,
+    CAST(coalesce(sum(review_problems_found), 0) AS INTEGER)   AS problems_found,
+    CAST(coalesce(sum(review_problems_fixed), 0) AS INTEGER)   AS problems_fixed,
+    CAST(coalesce(sum(typical_cases), 0) AS INTEGER)           AS typical_cases,
+    CAST(coalesce(sum(trained), 0) AS INTEGER)                 AS trained
+  FROM mart_activities_in(d_from, d_to)
+  GROUP BY GROUPING SETS ((town), ())
+)
+WHERE district OR town IS NOT NULL;
+
 -- model: mart_activity_figures
 -- grain: one row: the period's guidance, exposure, case-file review, typical-case and training figures
 -- key: (one row)
 -- args: period
 -- not_null: guidance_towns_villages, guidance_enterprises, exposure_enterprises, files_with_problems, problems_found, problems_fixed, typical_cases, trained
 CREATE OR REPLACE MACRO mart_activity_figures(d_from, d_to) AS TABLE
-SELECT
-  CAST(coalesce(sum(guidance_towns_villages), 0) AS INTEGER) AS guidance_towns_villages,
-  CAST(coalesce(sum(guidance_enterprises), 0) AS INTEGER)    AS guidance_enterprises,
-  CAST(coalesce(sum(exposure_enterprises), 0) AS INTEGER)    AS exposure_enterprises,
-  CAST(coalesce(sum(files_with_problems), 0) AS INTEGER)     AS files_with_problems,
-  CAST(coalesce(sum(review_problems_found), 0) AS INTEGER)   AS problems_found,
-  CAST(coalesce(sum(review_problems_fixed), 0) AS INTEGER)   AS problems_fixed,
-  CAST(coalesce(sum(typical_cases), 0) AS INTEGER)           AS typical_cases,
-  CAST(coalesce(sum(trained), 0) AS INTEGER)                 AS trained
-FROM mart_activities_in(d_from, d_to);
+SELECT * EXCLUDE (town, district) FROM mart_activity_sums(d_from, d_to) WHERE district;
 
 -- model: mart_activity_figures_by_town
 -- grain: one town (所属镇街) named by work-ledger records of the period: the figures of
@@ -74,19 +90,7 @@ FROM mart_activities_in(d_from, d_to);
 -- args: period
 -- not_null: town, guidance_towns_villages, guidance_enterprises, exposure_enterprises, files_with_problems, problems_found, problems_fixed, typical_cases, trained
 CREATE OR REPLACE MACRO mart_activity_figures_by_town(d_from, d_to) AS TABLE
-SELECT
-  town,
-  CAST(sum(guidance_towns_villages) AS INTEGER) AS guidance_towns_villages,
-  CAST(sum(guidance_enterprises) AS INTEGER)    AS guidance_enterprises,
-  CAST(sum(exposure_enterprises) AS INTEGER)    AS exposure_enterprises,
-  CAST(sum(files_with_problems) AS INTEGER)     AS files_with_problems,
-  CAST(sum(review_problems_found) AS INTEGER)   AS problems_found,
-  CAST(sum(review_problems_fixed) AS INTEGER)   AS problems_fixed,
-  CAST(sum(typical_cases) AS INTEGER)           AS typical_cases,
-  CAST(sum(trained) AS INTEGER)                 AS trained
-FROM mart_activities_in(d_from, d_to)
-WHERE town IS NOT NULL
-GROUP BY town;
+SELECT * EXCLUDE (district) FROM mart_activity_sums(d_from, d_to) WHERE NOT district;
 
 -- model: mart_typical_cases
 -- grain: one 发布渠道 through which typical cases were published in the period (未注明 when empty)
