@@ -1,4 +1,4 @@
-export { createTableSql, kindTables, shadowKindTables, syncKindTables } from "./kind-tables.ts";
+export { createTableSql, kindTables, syncKindTables } from "./kind-tables.ts";
 export { migrate, SQL_DIR } from "./migrate.ts";
 export {
   type ApplyRulesOptions,

@@ -6,7 +6,7 @@
 // the stored objects in their connection only.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { kinds, kindTable, type TableColumn, type TableDecl } from "@anjian/exports";
-import { quotedIdentifier as id, quotedString as lit } from "./sql.ts";
+import { quotedIdentifier as id } from "./sql.ts";
 
 function columnSql(c: TableColumn): string {
   return `${id(c.name)} ${c.type}${c.notNull ? " NOT NULL" : ""}${c.default === undefined ? "" : ` DEFAULT ${c.default}`}`;
@@ -60,15 +60,18 @@ export async function syncKindTables(connection: DuckDBConnection, tables: Table
   return done;
 }
 
-/** Reader: the same shape, in this connection only (see the header of this file). */
-export async function shadowKindTables(connection: DuckDBConnection, tables: TableDecl[] = kindTables()): Promise<string[]> {
+/**
+ * Reader: the statements that give this connection the declared shape (see the header of this
+ * file): empty for a warehouse written by this code. The stored file cannot change under a reader,
+ * so a reader works them out once and runs them on each of its connections.
+ */
+export async function kindShadowStatements(connection: DuckDBConnection, tables: TableDecl[] = kindTables()): Promise<string[]> {
   const stored = await storedColumns(connection);
-  const done: string[] = [];
+  const statements: string[] = [];
   for (const table of tables) {
     const have = stored.get(table.name);
     if (!have) {
-      await connection.run(createTableSql(table, true));
-      done.push(`create ${table.name}`);
+      statements.push(createTableSql(table, true));
       continue;
     }
     const missing = table.columns.filter((c) => !have.has(c.name));
@@ -77,10 +80,7 @@ export async function shadowKindTables(connection: DuckDBConnection, tables: Tab
     const select = table.columns
       .map((c) => (have.has(c.name) ? id(c.name) : `CAST(${c.default ?? "NULL"} AS ${c.type}) AS ${id(c.name)}`))
       .join(", ");
-    await connection.run(
-      `CREATE OR REPLACE TEMP VIEW ${id(table.name)} AS SELECT ${select} FROM ${id(String(db))}.main.${id(table.name)}`,
-    );
-    done.push(`shadow ${table.name} (${missing.map((c) => lit(c.name)).join(", ")})`);
+    statements.push(`CREATE OR REPLACE TEMP VIEW ${id(table.name)} AS SELECT ${select} FROM ${id(String(db))}.main.${id(table.name)}`);
   }
-  return done;
+  return statements;
 }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { UserError, WarehouseLockedError } from "@anjian/errors";
-import { shadowKindTables, syncKindTables } from "./kind-tables.ts";
+import { kindShadowStatements, syncKindTables } from "./kind-tables.ts";
 import { migrate } from "./migrate.ts";
 import { applyRules, rulesHash, storedRulesHash } from "./rules.ts";
 import { removeStaleScratch, scratchDir } from "./scratch.ts";
@@ -68,6 +68,8 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
   // A reader of a warehouse whose stored rules are not this code's: the current ones as TEMP objects
   // of each of its connections (see rules.ts).
   let rulesOfThisCode = false;
+  // Worked out on the first connection: the file cannot change under a reader.
+  let shadow: string[] | undefined;
   const connect = async () => {
     const c = await instance.connect();
     connections.push(c);
@@ -75,7 +77,8 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     await c.run("SET TimeZone = 'Asia/Shanghai'");
     if (readOnly) {
       // Kind tables that this code declares but the file lacks (written by older code): see kind-tables.ts.
-      await shadowKindTables(c);
+      shadow ??= await kindShadowStatements(c);
+      for (const statement of shadow) await c.run(statement);
       if (rulesOfThisCode) await applyRules(c, { temporary: true });
     }
     return c;
