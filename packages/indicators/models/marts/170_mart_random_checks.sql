@@ -17,8 +17,8 @@ SELECT
   task_status = '已完成' AND joint         AS joint,
   task_status = '已完成' AND published     AS published
 FROM stg_random_checks
-WHERE CASE WHEN month(d_from) = 1 AND day(d_from) = 1 AND d_to = make_date(year(d_from), 12, 31)
-           THEN plan_year = year(d_from)
+WHERE CASE WHEN mart_is_whole_year(d_from, d_to)
+           THEN plan_year = date_part('year', d_from)
            ELSE checked_on BETWEEN d_from AND d_to END;
 
 -- model: mart_random_check_totals
