@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { prepareCsv } from "../src/csv-prepare.ts";
+import { digitRuns, prepareCsv } from "../src/csv-prepare.ts";
 import { detectEncoding } from "../src/encoding.ts";
 import { RefusedFileError } from "@anjian/errors";
 
@@ -105,5 +105,29 @@ describe("prepareCsv", () => {
     const [, , ids] = p.raw.split(",");
     // cells: 1, 19 digits, 17 digits and X inside text, 16 digits, 8 digits, exactly 17 digits
     expect(Number(ids)).toBe(0b100110);
+  });
+});
+
+describe("digitRuns (where an ID number may be)", () => {
+  /** Every run of ≥ 17 ASCII digits, found byte by byte. */
+  const naive = (text: string) => [...text.matchAll(/[0-9]{17,}/g)].map((m) => m.index!);
+
+  it("finds every run of 17 or more digits, wherever it starts, and no shorter one", () => {
+    for (let offset = 0; offset < 40; offset++)
+      for (const length of [15, 16, 17, 18, 33, 34, 35, 52]) {
+        const text = `${"a".repeat(offset)}${"7".repeat(length)},12345678901234567x`;
+        const bytes = Buffer.from(text, "latin1");
+        expect(digitRuns(bytes, bytes.length), `offset ${offset}, run ${length}`).toEqual(naive(text));
+      }
+  });
+
+  it("agrees with a byte-by-byte search on random text full of digits", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: 400 }, () => (random() < 0.85 ? String(Math.floor(random() * 10)) : ",a\n\"X".charAt(Math.floor(random() * 5)))).join("");
+      const bytes = Buffer.from(text, "latin1");
+      expect(digitRuns(bytes, bytes.length)).toEqual(naive(text));
+    }
   });
 });
