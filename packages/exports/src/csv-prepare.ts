@@ -27,15 +27,17 @@ const BIT = Array.from({ length: DIRTY_BITS }, (_, i) => 2 ** i);
 /**
  * Whether bytes [from, to) of a field may be changed by the cleaning rule (anj_clean in
  * sql/rules/010_cleaning_macros.sql: trim blanks, empty markers to NULL). A conservative test, so that the
- * rule itself runs only where it can matter: short fields (every marker is at most 6 bytes),
- * quoted fields, fields starting with an apostrophe, and fields whose first or last byte can
- * belong to a blank (ASCII blanks, and the lead byte / last byte of U+3000 and U+00A0 in UTF-8).
+ * rule itself runs only where it can matter: empty fields, quoted fields, fields starting with an
+ * apostrophe, fields whose first or last byte can belong to a blank (ASCII blanks, and the lead
+ * byte / last byte of U+3000 and U+00A0 in UTF-8), and short fields (every marker is at most 6
+ * bytes) that start as a marker can: - / — － ／ 无 空. Short values such as 单位, 500 or 2023 are
+ * most of a file's short cells and skip the rule.
  */
 function cellMayNeedCleaning(buf: Buffer, from: number, to: number): boolean {
-  if (to - from <= 6) return true;
+  if (to === from) return true;
   const first = buf[from]!;
-  const last = buf[to - 1]!;
-  return EDGE_FIRST[first] === 1 || EDGE_LAST[last] === 1;
+  if (EDGE_FIRST[first] === 1 || EDGE_LAST[buf[to - 1]!] === 1) return true;
+  return to - from <= 6 && MARKER_FIRST[first] === 1;
 }
 const EDGE_FIRST = new Uint8Array(256);
 const EDGE_LAST = new Uint8Array(256);
@@ -45,6 +47,9 @@ EDGE_FIRST[0xe3] = 1; // U+3000 is E3 80 80
 EDGE_FIRST[0xc2] = 1; // U+00A0 is C2 A0
 EDGE_LAST[0x80] = 1;
 EDGE_LAST[0xa0] = 1;
+/** First bytes of the empty markers in UTF-8 (the quote of "" is an edge byte already). */
+const MARKER_FIRST = new Uint8Array(256);
+for (const marker of ["-", "/", "—", "－", "／", "无", "空"]) MARKER_FIRST[Buffer.from(marker)[0]!] = 1;
 
 /** How many rows may precede the header (title, export time, blank rows), plus the header. */
 export const MAX_PREAMBLE_ROWS = 10;

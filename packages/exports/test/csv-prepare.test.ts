@@ -70,7 +70,7 @@ describe("prepareCsv", () => {
     fs.writeFileSync(file, `编号,名称\n${Array.from({ length: 5 }, (_, i) => `${i},x`).join("\n")}\n`);
     const p = await prepareCsv(file, { tmpDir: dir, chunkRows: 2, pickHeader: headerAt("编号") });
     expect(p.chunks.map((c) => c.records)).toEqual([2, 2, 1]);
-    expect(fs.readFileSync(p.chunks[2]!.file, "utf8")).toBe("6,3,0,4,x\n"); // row 6, both (short) cells marked for cleaning, none for ID numbers
+    expect(fs.readFileSync(p.chunks[2]!.file, "utf8")).toBe("6,0,0,4,x\n"); // row 6: short cells that cannot be empty markers, nothing to clean, no ID number
   });
 
   it("can make the first chunk smaller, with row numbers running on", async () => {
@@ -78,8 +78,8 @@ describe("prepareCsv", () => {
     fs.writeFileSync(file, `编号,名称\n${Array.from({ length: 8 }, (_, i) => `${i},x`).join("\n")}\n`);
     const p = await prepareCsv(file, { tmpDir: dir, chunkRows: 3, firstChunkRows: 1, pickHeader: headerAt("编号") });
     expect(p.chunks.map((c) => c.records)).toEqual([1, 3, 3, 1]);
-    expect(fs.readFileSync(p.chunks[0]!.file, "utf8")).toBe("2,3,0,0,x\n");
-    expect(fs.readFileSync(p.chunks[1]!.file, "utf8")).toBe("3,3,0,1,x\n4,3,0,2,x\n5,3,0,3,x\n");
+    expect(fs.readFileSync(p.chunks[0]!.file, "utf8")).toBe("2,0,0,0,x\n");
+    expect(fs.readFileSync(p.chunks[1]!.file, "utf8")).toBe("3,0,0,1,x\n4,0,0,2,x\n5,0,0,3,x\n");
   });
 
   it("returns no header when none of the first rows is one", async () => {
@@ -94,8 +94,15 @@ describe("prepareCsv", () => {
   it("marks the cells the cleaning rule may change: short, quoted, or with a blank-like first or last byte", async () => {
     const p = await prep('编号,a,b,c,d,e\n1,长长的名称内容,"带引号的名称",  前有空格的名称,后有空格的名称 ,\u3000全角空格名称\n');
     const [, dirty] = p.raw.split(",");
-    // cells: 1 (short), 长长的名称内容 (clean), quoted, leading blanks, trailing blank, leading U+3000
-    expect(Number(dirty)).toBe(0b111101);
+    // cells: 1 (short, but not a marker), 长长的名称内容 (clean), quoted, leading blanks, trailing blank, leading U+3000
+    expect(Number(dirty)).toBe(0b111100);
+  });
+
+  it("marks short cells only when they may be an empty marker", async () => {
+    const p = await prep("编号,a,b,c,d,e,f,g,h\n1,无,—,/,单位,500,2023,空,-\n");
+    const [, dirty] = p.raw.split(",");
+    // cells: 1, 无, —, /, 单位, 500, 2023, 空, -
+    expect(Number(dirty)).toBe(0b110001110);
   });
 
   it("marks the cells that hold a run of 17 digits, where an ID number may be", async () => {
