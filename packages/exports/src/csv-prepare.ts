@@ -262,13 +262,9 @@ async function prepareWith(
       const endField = (end: number) => {
         const stop = end > fieldStart && buf[end - 1] === CR ? end - 1 : end;
         if (fields <= DIRTY_BITS && cellMayNeedCleaning(buf, fieldStart, stop)) dirty += BIT[fields - 1]!;
-        if (nextRun < runs.length && runs[nextRun]! < end) {
-          while (nextRun < runs.length && runs[nextRun]! < fieldStart) nextRun++;
-          if (nextRun < runs.length && runs[nextRun]! < end) {
-            if (fields <= DIRTY_BITS) ids += BIT[fields - 1]!;
-            while (nextRun < runs.length && runs[nextRun]! < end) nextRun++;
-          }
-        }
+        let run = false;
+        for (; nextRun < runs.length && runs[nextRun]! < end; nextRun++) if (runs[nextRun]! >= fieldStart) run = true;
+        if (run && fields <= DIRTY_BITS) ids += BIT[fields - 1]!;
         const slot = fields < slotOf.length ? slotOf[fields]! - 1 : -1;
         if (slot >= 0) {
           cellStart[slot] = fieldStart;
